@@ -1,0 +1,172 @@
+"""From a Document to a StatementReport: run the pipeline, read findings off the Doc, flag, assemble."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from nlp import __version__
+from nlp.components.context import FLAG_CATEGORIES, CueHit
+from nlp.components.specificity import FEATURES_KEY
+from nlp.components.targets import HITS_KEY, SentenceIndex
+from nlp.language import detect_language
+from nlp.models import (
+    Assertion,
+    Cue,
+    Document,
+    Finding,
+    Flag,
+    Page,
+    ScopeCue,
+    Specificity,
+    SpecificityFeature,
+    StatementReport,
+)
+from nlp.ruleset import RuleSet, load_ruleset
+
+_FLAG_FIELD = {"NEGATED": "negated", "FUTURE": "future", "HEDGED": "hedged", "REPORTED": "reported"}
+
+
+def _assertion(found: dict[str, CueHit] | None) -> Assertion:
+    if not found:
+        return Assertion()
+    values: dict[str, Cue] = {}
+    for cat in FLAG_CATEGORIES:
+        hit = found.get(cat)
+        if hit is None:
+            continue
+        common = {"text": hit.span.text, "start": hit.span.start_char, "end": hit.span.end_char,
+                  "rule_id": hit.rule.id}
+        if cat == "SCOPE" and hit.rule.scope_value is not None:
+            values["scope"] = ScopeCue(value=hit.rule.scope_value, **common)
+        elif cat in _FLAG_FIELD:
+            values[_FLAG_FIELD[cat]] = Cue(**common)
+    return Assertion(**values)
+
+
+def _page_of(pages: Sequence[Page], offset: int) -> int | None:
+    if not pages:
+        return None
+    i = bisect_right([p.start for p in pages], offset) - 1
+    return pages[max(i, 0)].number
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    """Per label, keep the longest of overlapping findings (ties: the earlier rule)."""
+    kept: list[Finding] = []
+    by_label: dict[str, list[Finding]] = {}
+    for f in sorted(findings, key=lambda f: (-(f.end - f.start), f.start)):
+        same = by_label.setdefault(f.label, [])
+        if any(k.start < f.end and f.start < k.end for k in same):
+            continue
+        same.append(f)
+        kept.append(f)
+    return sorted(kept, key=lambda f: (f.start, f.end, f.label))
+
+
+def findings_from_doc(doc: Doc, ruleset: RuleSet | None = None, pages: Sequence[Page] = (),
+                      dedupe: bool = True) -> list[Finding]:
+    """Read the findings off a processed Doc.
+
+    Args:
+        doc: A Doc processed by :func:`nlp.pipeline.build_pipeline`.
+        ruleset: The rules the pipeline was built from (default rules when None).
+        pages: Page map of the document text, for page numbers.
+        dedupe: Keep only the longest of overlapping findings of one label.
+
+    Returns:
+        Findings in document order, each with evidence, assertion and specificity.
+    """
+    ruleset = ruleset or load_ruleset()
+    rules = {r.id: r for r in ruleset.targets}
+    index = SentenceIndex(doc)
+    feats_by_sent: dict[int, list[SpecificityFeature]] = {}
+    weights = {f.id: f.weight for f in ruleset.specificity}
+    for span in doc.spans.get(FEATURES_KEY, []):
+        feat_rule_weight = weights.get(span.id_, 0.0)
+        feats_by_sent.setdefault(index.of(span.start), []).append(SpecificityFeature(
+            id=span.id_, kind=span.label_, text=span.text, start=span.start_char, end=span.end_char,
+            weight=feat_rule_weight))
+    spec_cache: dict[int, Specificity] = {}
+    out: list[Finding] = []
+    for span in doc.spans.get(HITS_KEY, []):
+        rule = rules[span.id_]
+        si = index.of(span.start)
+        sent = index.sents[si]
+        s_start = sent.start_char
+        s_text = sent.text.rstrip()
+        s_end = s_start + len(s_text)
+        start, end = (s_start, s_end) if rule.span == "sentence" else (span.start_char, span.end_char)
+        if si not in spec_cache:
+            spec_cache[si] = _specificity(feats_by_sent.get(si, []))
+        out.append(Finding(
+            label=rule.label, rule_id=rule.id, text=doc.text[start:end], sentence=s_text,
+            page=_page_of(pages, start), start=start, end=end, sentence_start=s_start, sentence_end=s_end,
+            section=sent._.msa_section, assertion=_assertion(span._.msa_assertion),
+            specificity=spec_cache[si]))
+    return _dedupe(out) if dedupe else sorted(out, key=lambda f: (f.start, f.end, f.label))
+
+
+def _specificity(features: list[SpecificityFeature]) -> Specificity:
+    """Score a sentence: each feature id counts once; the sum is clipped to 0-100."""
+    seen: dict[str, SpecificityFeature] = {}
+    for f in sorted(features, key=lambda f: f.start):
+        seen.setdefault(f.id, f)
+    score = max(0.0, min(100.0, sum(f.weight for f in seen.values())))
+    return Specificity(score=round(score, 1), features=sorted(features, key=lambda f: (f.start, f.id)))
+
+
+def analyse_document(document: Document, pipeline: Language, ruleset: RuleSet | None = None) -> StatementReport:
+    """Analyse one read document.
+
+    Args:
+        document: A Document from :mod:`nlp.ingest` (possibly with an error set).
+        pipeline: The pipeline from :func:`nlp.pipeline.build_pipeline`.
+        ruleset: The rules the pipeline was built from.
+
+    Returns:
+        The report; ``status`` is ``error`` when the document carries a reading error.
+    """
+    ruleset = ruleset or load_ruleset(pipeline.meta.get("msa_rules_dir"))
+    base = {
+        "id": document.id, "source": document.source, "company": document.company, "year": document.year,
+        "jurisdiction": document.jurisdiction, "format": document.format, "pages": len(document.pages),
+        "rules_fingerprint": ruleset.fingerprint, "version": __version__,
+        "metadata_source": document.metadata_source, "extra": document.extra, "warnings": document.warnings,
+    }
+    if document.error is not None:
+        return StatementReport(status="error", error=document.error, **base)
+    text = document.text
+    words = len(text.split())
+    language, en_share = detect_language(text, ruleset.language)
+    flags: list[Flag] = []
+    if language is not None and language != "en":
+        flags.append(Flag(id="language.non_english", severity="warning",
+                          message=f"The statement is in '{language}' (English share of stop words "
+                                  f"{en_share:.0%}); English rules were not applied and it is not scored."))
+        return StatementReport(status="ok", language=language, words=words, flags=flags, **base)
+    if language is None:
+        flags.append(Flag(id="language.undetermined", severity="info",
+                          message="Too little running text to determine the language; analysed as English."))
+    elif en_share < 0.85:
+        flags.append(Flag(id="language.mixed", severity="info",
+                          message=f"Only {en_share:.0%} of stop words are English: part of the statement is in "
+                                  "another language and was not analysed by the English rules."))
+    doc = pipeline(text)
+    findings = findings_from_doc(doc, ruleset, document.pages)
+    xinjiang = {
+        "mentioned": any(f.label == "xinjiang.mention" for f in findings),
+        "labels": _count(f.label for f in findings if f.label.startswith("xinjiang.")),
+    }
+    return StatementReport(status="ok", language=language or "en", words=words, findings=findings,
+                           flags=flags, xinjiang=xinjiang, **base)
+
+
+def _count(labels: object) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for label in labels:  # type: ignore[attr-defined]
+        out[label] = out.get(label, 0) + 1
+    return dict(sorted(out.items()))

@@ -1,0 +1,216 @@
+"""The ``msa`` command line: a thin typer layer over pure functions that return models."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.text import Text
+
+from nlp import __version__
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="msa: analyse modern slavery statements for Xinjiang / Uyghur-Region disclosures and "
+                       "due-diligence claims, with evidence.")
+rules_app = typer.Typer(no_args_is_help=True, help="Validate and test the rule files.")
+evaluate_app = typer.Typer(no_args_is_help=True, help="Measure accuracy against gold annotations.")
+app.add_typer(rules_app, name="rules")
+app.add_typer(evaluate_app, name="evaluate")
+
+RulesOpt = Annotated[Optional[Path], typer.Option("--rules", help="Rules directory (default: $MSA_RULES, then "
+                                                                   "the rules shipped with msa).")]
+
+
+def _err() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    _err().print(f"[bold red]error:[/] {message}")
+    return typer.Exit(code)
+
+
+@app.callback(invoke_without_command=True)
+def _root(version: Annotated[bool, typer.Option("--version", help="Print the version.")] = False) -> None:
+    if version:
+        typer.echo(__version__)
+        raise typer.Exit(0)
+
+
+@app.command()
+def analyse(
+    inputs: Annotated[Optional[list[str]], typer.Argument(help="Files or folders of statements.")] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("results"),
+    manifest: Annotated[Optional[Path], typer.Option(help="CSV with path, company, year, jurisdiction, ...")] = None,
+    rules: RulesOpt = None,
+    max_mb: Annotated[int, typer.Option(help="Refuse files larger than this (too_large).")] = 150,
+    pdf_engine: Annotated[str, typer.Option(help="fast (pypdfium2) or layout (pdfplumber).")] = "fast",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
+) -> None:
+    """Analyse statements; write statements.jsonl, findings.csv and scores.csv to --out.
+
+    Exit code 0 when every document was analysed, 1 when any document has an error (its record says why),
+    2 on a usage error.
+    """
+    from nlp.batch import BatchOptions, analyse_items, summarise
+    from nlp.ingest import InputItem, ManifestError, expand_inputs, read_manifest
+    from nlp.ruleset import RuleFileError
+    from nlp.writers import ResultWriter
+
+    if pdf_engine not in ("fast", "layout"):
+        raise _fail(f"--pdf-engine must be fast or layout, not {pdf_engine!r}")
+    items: list[InputItem] = []
+    try:
+        if manifest is not None:
+            items += read_manifest(manifest)
+    except ManifestError as exc:
+        raise _fail(str(exc)) from exc
+    items += list(expand_inputs(inputs or []))
+    if not items:
+        raise _fail("nothing to analyse: give files, folders or --manifest")
+    console = _err()
+    started = time.perf_counter()
+    reports = []
+    try:
+        with ResultWriter(out) as writer:
+            options = BatchOptions(rules_dir=str(rules) if rules else None, max_bytes=max_mb * 1024 * 1024,
+                                   pdf_engine=pdf_engine)  # type: ignore[arg-type]
+            for n, report in enumerate(analyse_items(items, options), start=1):
+                writer.write(report)
+                reports.append(report)
+                if not quiet:
+                    status = "ok" if report.status == "ok" else f"[red]{report.error.code}[/]"  # type: ignore[union-attr]
+                    console.print(f"[dim]{n}/{len(items)}[/] {status} {report.source} "
+                                  f"[dim]({len(report.findings)} findings)[/]")
+                    if report.error:
+                        console.print(f"    [red]{report.error.message}[/]")
+    except RuleFileError as exc:
+        raise _fail(str(exc)) from exc
+    summary = summarise(reports, started)
+    errors = ", ".join(f"{code}: {n}" for code, n in sorted(summary.errors.items())) or "none"
+    console.print(f"[bold]{summary.documents}[/] documents, [green]{summary.ok} ok[/], errors: {errors}; "
+                  f"{summary.pages} pages in {summary.seconds:.1f}s")
+    console.print(f"results: {out / 'statements.jsonl'}, {out / 'findings.csv'}, {out / 'scores.csv'}")
+    raise typer.Exit(1 if summary.errors else 0)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of a StatementReport (one line of statements.jsonl)."""
+    from nlp.models import StatementReport
+
+    typer.echo(json.dumps(StatementReport.model_json_schema(), indent=2))
+
+
+@app.command()
+def explain(
+    file: Annotated[Path, typer.Argument(help="A statement file (pdf, html, docx, txt).")],
+    label: Annotated[Optional[str], typer.Option(help="Only labels starting with this, e.g. xinjiang.")] = None,
+    rules: RulesOpt = None,
+) -> None:
+    """Print a statement's findings with the evidence highlighted in its sentence."""
+    from nlp.analyse import analyse_document
+    from nlp.ingest import InputItem, read_document
+    from nlp.pipeline import build_pipeline
+    from nlp.ruleset import load_ruleset
+
+    ruleset = load_ruleset(rules)
+    document = read_document(InputItem(path=str(file)), ruleset)
+    report = analyse_document(document, build_pipeline(rules), ruleset)
+    console = Console(highlight=False)
+    console.print(f"[bold]{report.source}[/]  company={report.company!r} year={report.year} "
+                  f"jurisdiction={report.jurisdiction} language={report.language} pages={report.pages}")
+    if report.error:
+        console.print(f"[red]{report.error.code}: {report.error.message}[/]")
+        raise typer.Exit(1)
+    for flag in report.flags:
+        console.print(f"[yellow]flag {flag.id}[/]: {flag.message}")
+    shown = [f for f in report.findings if not label or f.label.startswith(label)]
+    for f in shown:
+        line = Text()
+        line.append(f"{f.label}", style="bold cyan")
+        line.append(f"  {f.rule_id}  p.{f.page}  [{f.start}:{f.end}]", style="dim")
+        marks = [f"{k}:{v.text}" for k, v in (("negated", f.assertion.negated), ("future", f.assertion.future),
+                                               ("hedged", f.assertion.hedged), ("reported", f.assertion.reported))
+                 if v is not None]
+        if f.assertion.scope:
+            marks.append(f"scope:{f.assertion.scope.value}")
+        if marks:
+            line.append("  " + " ".join(marks), style="magenta")
+        console.print(line)
+        rel_s, rel_e = f.start - f.sentence_start, f.end - f.sentence_start
+        sent = Text("    ")
+        sent.append(f.sentence[:rel_s])
+        sent.append(f.sentence[rel_s:rel_e], style="bold black on yellow")
+        sent.append(f.sentence[rel_e:])
+        console.print(sent)
+    console.print(f"[bold]{len(shown)}[/] findings")
+
+
+@rules_app.command("check")
+def rules_check(rules: RulesOpt = None) -> None:
+    """Validate every rule file and run every rule's examples through the pipeline."""
+    from nlp.checks import iter_cases, run_all
+    from nlp.pipeline import build_pipeline
+    from nlp.ruleset import RuleFileError, load_ruleset
+
+    console = _err()
+    try:
+        ruleset = load_ruleset(rules)
+        pipeline = build_pipeline(rules)
+    except RuleFileError as exc:
+        raise _fail(str(exc), 1) from exc
+    cases = list(iter_cases(ruleset))
+    failures = run_all(pipeline, ruleset)
+    for case, msg in failures:
+        where = ruleset.rule_files.get(case.rule_id, "metadata.yaml")
+        console.print(f"[red]FAIL[/] {case.name} {where}: {msg}\n     {case.example.text!r}")
+    console.print(f"{len(ruleset.targets)} target rules, {len(ruleset.cues)} cues, {len(ruleset.sections)} "
+                  f"sections, {len(ruleset.specificity)} specificity features; {len(cases)} examples, "
+                  f"{len(failures)} failed. rules: {ruleset.root}")
+    raise typer.Exit(1 if failures else 0)
+
+
+@evaluate_app.command("gold")
+def evaluate_gold(
+    gold: Annotated[Path, typer.Argument(help="Folder of gold YAML files (corpus/gold).")],
+    corpus: Annotated[Optional[Path], typer.Option(help="Folder the gold 'document' paths are relative to "
+                                                       "(default: the gold folder's parent).")] = None,
+    rules: RulesOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    errors: Annotated[bool, typer.Option(help="List every false positive and false negative.")] = False,
+) -> None:
+    """Precision, recall and F1 per label against gold annotations (per label and sentence)."""
+    from nlp.evaluate import GoldError, evaluate_gold_dir
+
+    try:
+        result = evaluate_gold_dir(gold, corpus or gold.parent, rules)
+    except GoldError as exc:
+        raise _fail(str(exc)) from exc
+    if as_json:
+        typer.echo(result.model_dump_json(indent=2))
+        return
+    console = Console(highlight=False)
+    console.print(f"{'label':32} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
+    for name, s in sorted(result.labels.items()):
+        console.print(f"{name:32} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5d} {s.fp:5d} {s.fn:5d}")
+    m = result.micro
+    console.print(f"{'micro':32} {m.precision:6.3f} {m.recall:6.3f} {m.f1:6.3f} {m.tp:5d} {m.fp:5d} {m.fn:5d}")
+    console.print(f"{'macro-F1':32} {'':6} {'':6} {result.macro_f1:6.3f}   ({result.documents} documents)")
+    if errors:
+        for e in result.errors:
+            console.print(f"[{'red' if e.kind == 'fp' else 'yellow'}]{e.kind}[/] {e.label} {e.document}: "
+                          f"{e.sentence[:200]}")
+
+
+def main() -> None:
+    """Entry point of the ``msa`` console script."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -1,0 +1,1 @@
+"""spaCy components of the msa pipeline, each driven by rule files."""

@@ -1,0 +1,97 @@
+"""ConText-style assertions: negated, future/commitment, hedged, reported and scope, each with its cue."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from nlp.components.matching import CompiledMatchers
+from nlp.components.targets import HITS_KEY, SentenceIndex
+from nlp.ruleset import CueRule, RuleSet, load_ruleset
+
+if not Span.has_extension("msa_assertion"):
+    Span.set_extension("msa_assertion", default=None)
+
+FLAG_CATEGORIES = ("NEGATED", "FUTURE", "HEDGED", "REPORTED", "SCOPE")
+CUES_KEY = "msa_cues"
+
+
+@dataclass(frozen=True)
+class CueHit:
+    """A cue found in a sentence, with the token range it governs."""
+
+    rule: CueRule
+    span: Span
+    scope_start: int
+    scope_end: int
+
+
+class ContextComponent:
+    """Finds cues, computes their scopes within the sentence, and sets ``span._.msa_assertion`` on every hit.
+
+    ``msa_assertion`` maps a category (NEGATED, FUTURE, HEDGED, REPORTED, SCOPE) to the nearest governing
+    :class:`CueHit`. Cues inside the hit's own span are ignored (a denial is not a negated finding); PSEUDO cues
+    cancel the cues they overlap; TERMINATE cues end scopes.
+    """
+
+    def __init__(self, pipeline: Language, ruleset: RuleSet):
+        self.cues: list[CueRule] = list(ruleset.cues)
+        self.matchers = CompiledMatchers(pipeline, self.cues, ruleset, [c.id for c in self.cues])
+
+    def cue_hits(self, doc: Doc, index: SentenceIndex) -> dict[int, list[CueHit]]:
+        """Cues per sentence index, with scopes computed."""
+        by_sent: dict[int, list[tuple[CueRule, Span]]] = {}
+        for hit in self.matchers(doc, index.sents):
+            by_sent.setdefault(index.of(hit.span.start), []).append((self.cues[hit.index], hit.span))
+        out: dict[int, list[CueHit]] = {}
+        for si, items in by_sent.items():
+            sent = index.sents[si]
+            pseudo = [span for rule, span in items if rule.category == "PSEUDO"]
+            terms = sorted(span.start for rule, span in items if rule.category == "TERMINATE")
+            term_ends = sorted(span.end for rule, span in items if rule.category == "TERMINATE")
+            kept: list[CueHit] = []
+            for rule, span in items:
+                if rule.category in ("PSEUDO", "TERMINATE"):
+                    continue
+                if any(p.start < span.end and span.start < p.end for p in pseudo):
+                    continue
+                lo, hi = span.start, span.end
+                if rule.direction in ("forward", "bidirectional"):
+                    stop = min([sent.end, span.end + rule.max_scope, *[t for t in terms if t >= span.end]])
+                    hi = stop
+                if rule.direction in ("backward", "bidirectional"):
+                    begin = max([sent.start, span.start - rule.max_scope,
+                                 *[t for t in term_ends if t <= span.start]])
+                    lo = begin
+                kept.append(CueHit(rule, span, lo, hi))
+            out[si] = kept
+        return out
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Assert every hit in ``doc.spans["msa_hits"]``."""
+        hits = list(doc.spans.get(HITS_KEY, []))
+        index = SentenceIndex(doc)
+        cues = self.cue_hits(doc, index) if hits else {}
+        doc.spans[CUES_KEY] = [c.span for items in cues.values() for c in items]
+        for target in hits:
+            found: dict[str, CueHit] = {}
+            for cue in cues.get(index.of(target.start), []):
+                if cue.span.start < target.end and target.start < cue.span.end:
+                    continue  # a cue overlapping the target is part of it
+                if not (target.start < cue.scope_end and cue.scope_start < target.end):
+                    continue
+                cat = cue.rule.category
+                dist = min(abs(cue.span.start - target.end), abs(target.start - cue.span.end))
+                prev = found.get(cat)
+                if prev is None or dist < min(abs(prev.span.start - target.end), abs(target.start - prev.span.end)):
+                    found[cat] = cue
+            target._.msa_assertion = found
+        return doc
+
+
+@Language.factory("msa_context", default_config={"rules_dir": None})
+def make_context(nlp: Language, name: str, rules_dir: str | None) -> ContextComponent:
+    """Build the context component from a rules directory."""
+    return ContextComponent(nlp, load_ruleset(rules_dir))

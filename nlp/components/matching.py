@@ -1,0 +1,88 @@
+"""Compile the matchers of rule records (phrases, CSV lexicons, token patterns, regexes) into spaCy matchers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from nlp.ruleset import RuleFileError, RuleSet, _Matchers
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A match of one rule record: its index in the compiled list and the token span."""
+
+    index: int
+    span: Span
+
+
+class CompiledMatchers:
+    """All matchers of a list of rule records, run together over a Doc.
+
+    Phrase and lexicon terms go to one PhraseMatcher per attribute (LOWER or ORTH), token patterns to one Matcher,
+    regexes are run on the text of each sentence. Keys are the record indexes, so hits map back to records.
+    """
+
+    def __init__(self, pipeline: Language, records: Sequence[_Matchers], ruleset: RuleSet, ids: Sequence[str]):
+        self.vocab = pipeline.vocab
+        self.lower = PhraseMatcher(pipeline.vocab, attr="LOWER")
+        self.orth = PhraseMatcher(pipeline.vocab, attr="ORTH")
+        self.matcher = Matcher(pipeline.vocab, validate=True)
+        self.regexes: list[tuple[int, re.Pattern[str]]] = []
+        self._has_lower = self._has_orth = self._has_patterns = False
+        for index, (rec, rid) in enumerate(zip(records, ids, strict=True)):
+            key = str(index)
+            terms = list(rec.phrases)
+            for ref in rec.lexicons:
+                terms += ruleset.lexicon_terms(ref)
+            if terms:
+                docs = list(pipeline.tokenizer.pipe(terms))
+                if rec.case_sensitive:
+                    self.orth.add(key, docs)
+                    self._has_orth = True
+                else:
+                    self.lower.add(key, docs)
+                    self._has_lower = True
+            if rec.patterns:
+                try:
+                    self.matcher.add(key, rec.patterns)
+                except (ValueError, KeyError) as exc:
+                    raise RuleFileError(f"rule {rid}: invalid token pattern: {exc}") from exc
+                self._has_patterns = True
+            flags = 0 if rec.case_sensitive else re.IGNORECASE
+            for rx in rec.regex:
+                self.regexes.append((index, re.compile(rx, flags)))
+
+    def __call__(self, doc: Doc, sentences: Sequence[Span] | None = None) -> list[Hit]:
+        """Run every matcher over ``doc``; regexes run within each sentence.
+
+        Args:
+            doc: A tokenised Doc with sentence boundaries.
+            sentences: The sentences to run regexes in (default: ``doc.sents``).
+
+        Returns:
+            Hits, deduplicated per (record, start, end), in document order.
+        """
+        raw: list[tuple[int, int, int]] = []
+        for matcher, used in ((self.lower, self._has_lower), (self.orth, self._has_orth),
+                              (self.matcher, self._has_patterns)):
+            if used:
+                raw += [(int(self.vocab.strings[m]), s, e) for m, s, e in matcher(doc)]
+        if self.regexes:
+            for sent in sentences if sentences is not None else doc.sents:
+                text = sent.text
+                base = sent.start_char
+                for index, rx in self.regexes:
+                    for m in rx.finditer(text):
+                        if m.end() <= m.start():
+                            continue
+                        span = doc.char_span(base + m.start(), base + m.end(), alignment_mode="expand")
+                        if span is not None and len(span):
+                            raw.append((index, span.start, span.end))
+        hits = sorted(set(raw), key=lambda t: (t[1], t[2], t[0]))
+        return [Hit(index, doc[s:e]) for index, s, e in hits]

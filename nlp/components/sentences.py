@@ -1,0 +1,142 @@
+"""Sentence splitter for statement text: survives PDF line breaks, bullet lists, headings and missing full stops.
+
+The ingest layer joins lines wrapped inside a paragraph, so a line break usually ends a sentence. A single line
+break is not a boundary when the next line starts in lower case after a line that neither ends a sentence nor looks
+like a heading (a wrapped line that slipped through).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+TERMINAL = frozenset({".", "!", "?", "…", "。"})
+CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
+BULLETS = frozenset({"•", "●", "▪", "◦", "■", "□", "➢", "►", "▶", "✓", "✔", "", "", "·", "‣", "⁃"})
+LINE_BULLETS = BULLETS | {"-", "–", "—", "*", "o"}
+# Abbreviations whose full stop does not end a sentence (tokenizer keeps most of them as one token).
+ABBREVIATIONS = frozenset({
+    "e.g.", "i.e.", "etc.", "vs.", "no.", "nos.", "co.", "ltd.", "inc.", "corp.", "plc.", "pty.", "st.", "mr.",
+    "mrs.", "ms.", "dr.", "prof.", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.",
+    "oct.", "nov.", "dec.", "approx.", "fig.", "p.", "pp.", "para.", "s.", "ss.", "art.", "cf.", "u.s.", "u.k.",
+})
+HEADING_MAX_WORDS = 14
+
+
+def _line_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of text lines (whitespace tokens holding a newline separate lines)."""
+    lines, start = [], 0
+    for tok in doc:
+        if tok.is_space and "\n" in tok.text:
+            lines.append((start, tok.i))
+            start = tok.i + 1
+    lines.append((start, len(doc)))
+    return [(s, e) for s, e in lines if e > s]
+
+
+def is_heading_text(text: str) -> bool:
+    """Whether a line of text looks like a heading: short, no closing full stop, title or upper case.
+
+    Args:
+        text: One line of text.
+
+    Returns:
+        True for heading-like lines.
+    """
+    stripped = text.strip().lstrip("#").strip()
+    if not stripped or stripped[-1] in ".!?;,":
+        return False
+    words = stripped.split()
+    if len(words) > HEADING_MAX_WORDS or stripped[0] in LINE_BULLETS and len(stripped) > 1 and stripped[1] == " ":
+        return False
+    if not (stripped[0].isupper() or stripped[0].isdigit() or text.lstrip().startswith("#")):
+        return False
+    alpha = [w for w in words if w[0].isalpha()]
+    if not alpha:
+        return False
+    small = {"and", "of", "the", "in", "on", "for", "to", "a", "an", "our", "with", "by", "at", "&", "or", "its"}
+    capitalised = sum(1 for w in alpha if w[0].isupper() or w.lower() in small)
+    return stripped.isupper() or capitalised / len(alpha) >= 0.75
+
+
+def _ends_sentence(doc: Doc, i: int) -> bool:
+    """Whether token i (not whitespace) closes a sentence by its punctuation."""
+    tok = doc[i]
+    text = tok.text
+    if text in CLOSERS and i > 0 and doc[i - 1].text in TERMINAL:
+        return True
+    if text in TERMINAL or text == ":":
+        return True
+    if text.endswith(".") and len(text) > 1:
+        low = text.lower()
+        return low not in ABBREVIATIONS and not (len(text) == 2 and text[0].isalpha())
+    return False
+
+
+def set_sentence_starts(doc: Doc) -> Doc:
+    """Set ``is_sent_start`` on every token of ``doc``.
+
+    Args:
+        doc: A tokenised Doc.
+
+    Returns:
+        The same Doc with sentence boundaries set.
+    """
+    if not len(doc):
+        return doc
+    line_of: dict[int, tuple[int, int]] = {}
+    for s, e in _line_ranges(doc):
+        for k in range(s, e):
+            line_of[k] = (s, e)
+    heading_cache: dict[tuple[int, int], bool] = {}
+
+    def heading(k: int) -> bool:
+        rng = line_of.get(k)
+        if rng is None:
+            return False
+        if rng not in heading_cache:
+            heading_cache[rng] = is_heading_text(doc[rng[0]:rng[1]].text)
+        return heading_cache[rng]
+
+    starts = [False] * len(doc)
+    starts[0] = True
+    for i in range(1, len(doc)):
+        tok = doc[i]
+        if tok.is_space:
+            continue
+        prev = doc[i - 1]
+        j = i - 1
+        while j >= 0 and doc[j].is_space:
+            j -= 1
+        if j < 0:
+            starts[i] = True
+            continue
+        if prev.is_space and "\n" in prev.text:
+            first = tok.text[:1]
+            if "\n\n" in prev.text.replace("\r", "").replace(" ", "") or tok.text in LINE_BULLETS:
+                starts[i] = True
+            elif _ends_sentence(doc, j) or heading(j) or heading(i):
+                starts[i] = True
+            else:
+                starts[i] = not first.islower()
+            continue
+        if tok.text in BULLETS:
+            starts[i] = True
+            continue
+        if (prev.whitespace_ or prev.is_space) and _ends_sentence(doc, j) and doc[j].text != ":":
+            first = tok.text[:1]
+            starts[i] = first.isupper() or first.isdigit() or tok.text in BULLETS or first in "\"'“‘("
+    for tok, flag in zip(doc, starts, strict=True):
+        tok.is_sent_start = flag
+    return doc
+
+
+@Language.component("msa_sentences")
+def msa_sentences(doc: Doc) -> Doc:
+    """spaCy component: statement-aware sentence boundaries."""
+    return set_sentence_starts(doc)
+
+
+def sentence_text(sent: Span) -> str:
+    """A sentence's text without trailing white space."""
+    return sent.text.rstrip()

@@ -1,0 +1,183 @@
+"""Evaluation against gold annotations: precision, recall and F1 per label, counted per (label, sentence)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from nlp.analyse import findings_from_doc
+from nlp.components.targets import SentenceIndex
+from nlp.ingest import InputItem, read_document
+from nlp.pipeline import build_pipeline
+from nlp.ruleset import load_ruleset
+
+
+class GoldError(ValueError):
+    """A gold file is malformed or names a missing document."""
+
+
+class GoldFinding(BaseModel):
+    """One gold annotation."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    label: str
+    quote: str = Field(min_length=2)
+
+
+class GoldFile(BaseModel):
+    """The gold annotations of one document."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    document: str
+    findings: list[GoldFinding] = Field(default_factory=list)
+
+
+class LabelScore(BaseModel):
+    """Counts and P/R/F1 for one label (or micro-averaged)."""
+
+    model_config = ConfigDict(frozen=True)
+    tp: int
+    fp: int
+    fn: int
+
+    @property
+    def precision(self) -> float:
+        """tp / (tp + fp), 0 when nothing was predicted."""
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        """tp / (tp + fn), 0 when there is no gold."""
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        """Harmonic mean of precision and recall."""
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+class EvalError(BaseModel):
+    """A false positive or false negative, for error analysis."""
+
+    kind: str
+    label: str
+    document: str
+    sentence: str
+
+
+class GoldResult(BaseModel):
+    """Evaluation of a gold folder."""
+
+    documents: int
+    labels: dict[str, LabelScore]
+    micro: LabelScore
+    macro_f1: float
+    errors: list[EvalError] = Field(default_factory=list)
+    missing_quotes: list[str] = Field(default_factory=list, description="Gold quotes not found in the text.")
+
+
+def _normalise(text: str) -> tuple[str, list[int]]:
+    """Lower-case text with white space runs folded to one space, and the map back to original offsets."""
+    out: list[str] = []
+    index: list[int] = []
+    prev_space = False
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if prev_space:
+                continue
+            out.append(" ")
+            prev_space = True
+        else:
+            out.append(ch.lower())
+            prev_space = False
+        index.append(i)
+    return "".join(out), index
+
+
+def locate(quote: str, text: str, norm: tuple[str, list[int]] | None = None) -> tuple[int, int] | None:
+    """Where ``quote`` is in ``text``, ignoring case and white space differences."""
+    start = text.find(quote)
+    if start >= 0:
+        return start, start + len(quote)
+    ntext, index = norm or _normalise(text)
+    nquote = re.sub(r"\s+", " ", quote.strip().lower())
+    pos = ntext.find(nquote)
+    if pos < 0:
+        return None
+    return index[pos], index[pos + len(nquote) - 1] + 1
+
+
+def load_gold(path: Path) -> GoldFile:
+    """Read and validate one gold file."""
+    try:
+        return GoldFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except (ValidationError, yaml.YAMLError) as exc:
+        raise GoldError(f"{path}: {exc}") from exc
+
+
+def evaluate_gold_dir(gold_dir: str | Path, corpus_dir: str | Path, rules_dir: str | Path | None = None
+                      ) -> GoldResult:
+    """Evaluate the pipeline on every gold file of a folder.
+
+    A sentence annotated with a label is a gold positive of that label; a sentence holding a finding of that
+    label is a predicted positive.
+
+    Args:
+        gold_dir: Folder of ``*.yaml`` gold files.
+        corpus_dir: Folder that the files' ``document`` paths are relative to.
+        rules_dir: Rules directory (default rules when None).
+
+    Returns:
+        Per-label and micro-averaged scores, macro-F1 over labels with gold, and the errors.
+    """
+    ruleset = load_ruleset(rules_dir)
+    pipeline = build_pipeline(rules_dir)
+    files = sorted(Path(gold_dir).glob("*.yaml"))
+    if not files:
+        raise GoldError(f"{gold_dir}: no gold *.yaml files")
+    counts: dict[str, list[int]] = {}
+    errors: list[EvalError] = []
+    missing: list[str] = []
+    for path in files:
+        gold = load_gold(path)
+        doc_path = Path(corpus_dir) / gold.document
+        document = read_document(InputItem(path=str(doc_path)), ruleset)
+        if document.error is not None:
+            raise GoldError(f"{path}: cannot read {doc_path}: {document.error.message}")
+        doc = pipeline(document.text)
+        index = SentenceIndex(doc)
+        norm = _normalise(document.text)
+        gold_set: set[tuple[str, int]] = set()
+        for g in gold.findings:
+            where = locate(g.quote, document.text, norm)
+            if where is None:
+                missing.append(f"{path.name}: {g.quote!r}")
+                counts.setdefault(g.label, [0, 0, 0])[2] += 1
+                continue
+            first = doc.char_span(where[0], where[1], alignment_mode="expand")
+            if first is None:
+                continue
+            gold_set.add((g.label, index.of(first.start)))
+        pred_set = {(f.label, index.of(doc.char_span(f.start, f.end, alignment_mode="expand").start))
+                    for f in findings_from_doc(doc, ruleset, document.pages)}
+        for label, si in gold_set | pred_set:
+            c = counts.setdefault(label, [0, 0, 0])
+            if (label, si) in gold_set and (label, si) in pred_set:
+                c[0] += 1
+                continue
+            kind = "fp" if (label, si) in pred_set else "fn"
+            c[1 if kind == "fp" else 2] += 1
+            errors.append(EvalError(kind=kind, label=label, document=gold.document,
+                                    sentence=index.sents[si].text.strip()))
+    labels = {k: LabelScore(tp=v[0], fp=v[1], fn=v[2]) for k, v in counts.items()}
+    micro = LabelScore(tp=sum(s.tp for s in labels.values()), fp=sum(s.fp for s in labels.values()),
+                       fn=sum(s.fn for s in labels.values()))
+    with_gold = [s.f1 for s in labels.values() if s.tp + s.fn]
+    macro = sum(with_gold) / len(with_gold) if with_gold else 0.0
+    errors.sort(key=lambda e: (e.label, e.kind, e.document))
+    return GoldResult(documents=len(files), labels=labels, micro=micro, macro_f1=macro, errors=errors,
+                      missing_quotes=missing)

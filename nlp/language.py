@@ -1,0 +1,68 @@
+"""Language identification by stop-word profiles (spaCy's own stop-word lists; no model, no download)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import import_module
+
+from nlp.ruleset import LanguageRules
+
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+
+
+@lru_cache(maxsize=16)
+def _stop_words(code: str) -> frozenset[str]:
+    module = import_module(f"spacy.lang.{code}.stop_words")
+    return frozenset(w.lower() for w in module.STOP_WORDS if len(w) > 1)
+
+
+def _exclusive(codes: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """Stop words unique to each language (shared ones such as 'a' or 'de' say nothing)."""
+    sets = {c: _stop_words(c) for c in codes}
+    out = {}
+    for code, words in sets.items():
+        others = frozenset().union(*(s for c, s in sets.items() if c != code))
+        out[code] = words - others
+    return out
+
+
+def language_shares(text: str, rules: LanguageRules, sample: int = 200_000) -> tuple[dict[str, float], int]:
+    """Share of each language among the distinctive stop words of ``text``.
+
+    Args:
+        text: The text to inspect (a prefix of ``sample`` characters is used).
+        rules: Language settings (which languages to score).
+        sample: Characters read.
+
+    Returns:
+        The shares per language code and the number of stop-word hits they are based on.
+    """
+    profiles = _exclusive(tuple(rules.languages))
+    counts = dict.fromkeys(profiles, 0)
+    for m in WORD.finditer(text[:sample]):
+        word = m.group(0).lower()
+        for code, words in profiles.items():
+            if word in words:
+                counts[code] += 1
+    total = sum(counts.values())
+    if not total:
+        return dict.fromkeys(profiles, 0.0), 0
+    return {c: n / total for c, n in counts.items()}, total
+
+
+def detect_language(text: str, rules: LanguageRules) -> tuple[str | None, float]:
+    """The dominant language of ``text`` and the English share.
+
+    Args:
+        text: Document text.
+        rules: Language settings.
+
+    Returns:
+        ``(code, english_share)``; code is None when too few stop words were seen to decide.
+    """
+    shares, total = language_shares(text, rules)
+    if total < rules.min_tokens:
+        return None, shares.get("en", 0.0)
+    best = max(shares, key=lambda c: shares[c])
+    return best, shares.get("en", 0.0)

@@ -1,0 +1,98 @@
+"""Assertions (negated, future, hedged, reported, scope) carry their cue; engine behaviour on stable fixture rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.analyse import findings_from_doc
+
+
+def find(pipeline, ruleset, text, label=None):
+    return [f for f in findings_from_doc(pipeline(text), ruleset) if label is None or f.label == label]
+
+
+def test_negation_with_cue(min_pipeline, min_ruleset):
+    (f,) = find(min_pipeline, min_ruleset, "We have not audited any supplier.", "dd.audit")
+    assert f.assertion.negated is not None
+    assert f.assertion.negated.text == "not"
+    assert f.assertion.negated.rule_id == "CTX.NEGATED.NOT"
+    assert "We have not audited any supplier."[f.assertion.negated.start:f.assertion.negated.end] == "not"
+
+
+def test_pseudo_cue_cancels_negation(min_pipeline, min_ruleset):
+    (f,) = find(min_pipeline, min_ruleset, "We not only audit suppliers but train them.", "dd.audit")
+    assert f.assertion.negated is None
+
+
+def test_terminate_cue_ends_scope(min_pipeline, min_ruleset):
+    (f,) = find(min_pipeline, min_ruleset, "We did not train buyers, but we audit factories.", "dd.audit")
+    assert f.assertion.negated is None
+
+
+def test_max_scope_limits_reach(min_pipeline, min_ruleset):
+    text = "No training was given to the buyers in the period although suppliers had an audit."
+    (f,) = find(min_pipeline, min_ruleset, text, "dd.audit")
+    assert f.assertion.negated is None
+
+
+def test_future_hedged_scope(min_pipeline, min_ruleset):
+    (f,) = find(min_pipeline, min_ruleset, "We will audit tier 2 suppliers.", "dd.audit")
+    assert f.assertion.future.text == "will"
+    assert f.assertion.scope.value == "tier2"
+    (g,) = find(min_pipeline, min_ruleset, "Factories may be audited next year.", "dd.audit")
+    assert g.assertion.hedged.text == "may"
+
+
+def test_case_sensitive_cue_ignores_month(min_pipeline, min_ruleset):
+    (f,) = find(min_pipeline, min_ruleset, "In May 2024 we audited all factories.", "dd.audit")
+    assert f.assertion.hedged is None
+
+
+def test_backward_reported(min_pipeline, min_ruleset):
+    (f,) = find(min_pipeline, min_ruleset, "Xinjiang factories reportedly use transferred labour.",
+                "xinjiang.mention")
+    assert f.assertion.reported.text == "reportedly"
+
+
+def test_cue_inside_denial_is_part_of_it(min_pipeline, min_ruleset):
+    (f,) = find(min_pipeline, min_ruleset, "We do not source cotton from Xinjiang.", "xinjiang.sourcing_denial")
+    assert f.text == "do not source cotton from Xinjiang"
+    assert f.assertion.negated is None
+
+
+def test_scope_direct_on_denial(min_pipeline, min_ruleset):
+    (f,) = find(min_pipeline, min_ruleset, "We do not source directly from the XUAR.", "xinjiang.mention")
+    assert f.assertion.scope.value == "direct"
+
+
+def test_requires_and_excludes(min_pipeline, min_ruleset):
+    assert find(min_pipeline, min_ruleset, "The audit went well.", "dd.audit") == []
+    assert find(min_pipeline, min_ruleset,
+                "The audit of the financial statements covered supplier payments.", "dd.audit") == []
+
+
+def test_sentence_span_rule_covers_sentence(min_pipeline, min_ruleset):
+    text = "Approved by the board.\nSigned by Jane Doe, Director"
+    (f,) = find(min_pipeline, min_ruleset, text, "statement.signature")
+    assert f.text == "Signed by Jane Doe, Director"
+    assert (f.start, f.end) == (f.sentence_start, f.sentence_end)
+
+
+def test_section_set_from_heading(min_pipeline, min_ruleset):
+    text = "Our Risks\nWe audit supplier factories.\nBoard Approval\nSuppliers were audited."
+    fs = find(min_pipeline, min_ruleset, text, "dd.audit")
+    assert [f.section for f in fs] == ["risk_assessment", "approval"]
+
+
+def test_specificity_features_and_score(min_pipeline, min_ruleset):
+    (f,) = find(min_pipeline, min_ruleset, "We audited 87% of suppliers.", "dd.audit")
+    assert [x.id for x in f.specificity.features] == ["SPEC.QUANTITY.PERCENT"]
+    assert f.specificity.score == 20
+    (g,) = find(min_pipeline, min_ruleset, "We will audit suppliers.", "dd.audit")
+    assert g.specificity.score == 0
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n", "Xinjiang"])
+def test_degenerate_texts(min_pipeline, min_ruleset, text):
+    for f in find(min_pipeline, min_ruleset, text):
+        assert text[f.start:f.end] == f.text
