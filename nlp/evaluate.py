@@ -115,7 +115,7 @@ def load_gold(path: Path) -> GoldFile:
     """Read and validate one gold file."""
     try:
         return GoldFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
-    except (ValidationError, yaml.YAMLError) as exc:
+    except (ValidationError, yaml.YAMLError, OSError) as exc:
         raise GoldError(f"{path}: {exc}") from exc
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -74,15 +75,40 @@ class CompiledMatchers:
             if used:
                 raw += [(int(self.vocab.strings[m]), s, e) for m, s, e in matcher(doc)]
         if self.regexes:
-            for sent in sentences if sentences is not None else doc.sents:
-                text = sent.text
-                base = sent.start_char
-                for index, rx in self.regexes:
-                    for m in rx.finditer(text):
-                        if m.end() <= m.start():
-                            continue
-                        span = doc.char_span(base + m.start(), base + m.end(), alignment_mode="expand")
-                        if span is not None and len(span):
-                            raw.append((index, span.start, span.end))
+            raw += self._regex_hits(doc, list(sentences) if sentences is not None else list(doc.sents))
         hits = sorted(set(raw), key=lambda t: (t[1], t[2], t[0]))
         return [Hit(index, doc[s:e]) for index, s, e in hits]
+
+    def _regex_hits(self, doc: Doc, sentences: list[Span]) -> list[tuple[int, int, int]]:
+        """Regex hits within sentences.
+
+        Each regex runs once over the whole text; a match that crosses a sentence boundary is discarded and the
+        regex is run again on each sentence it touched, so the result equals running it sentence by sentence.
+        """
+        text = doc.text
+        ends = [s.end_char for s in sentences]
+        starts = [s.start_char for s in sentences]
+        out: list[tuple[int, int, int]] = []
+
+        def add(index: int, start: int, end: int) -> None:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and len(span):
+                out.append((index, span.start, span.end))
+
+        for index, rx in self.regexes:
+            rerun: set[int] = set()
+            for m in rx.finditer(text):
+                if m.end() <= m.start():
+                    continue
+                first = bisect_right(starts, m.start()) - 1
+                last = bisect_right(starts, m.end() - 1) - 1
+                if first == last:
+                    add(index, m.start(), m.end())
+                else:
+                    rerun.update(range(max(first, 0), last + 1))
+            for si in sorted(rerun):
+                base = starts[si]
+                for m in rx.finditer(text, base, ends[si]):
+                    if m.end() > m.start():
+                        add(index, m.start(), m.end())
+        return out

@@ -7,6 +7,8 @@ like a heading (a wrapped line that slipped through).
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -126,8 +128,9 @@ def set_sentence_starts(doc: Doc) -> Doc:
         if (prev.whitespace_ or prev.is_space) and _ends_sentence(doc, j) and doc[j].text != ":":
             first = tok.text[:1]
             starts[i] = first.isupper() or first.isdigit() or tok.text in BULLETS or first in "\"'“‘("
-    for tok, flag in zip(doc, starts, strict=True):
-        tok.is_sent_start = flag
+    # One array write: setting token.is_sent_start one by one re-checks the whole Doc each time (quadratic).
+    values = numpy.array([1 if flag else -1 for flag in starts], dtype="int64").astype("uint64").reshape(-1, 1)
+    doc.from_array([SENT_START], values)
     return doc
 
 

@@ -1,0 +1,80 @@
+"""The bundled corpus: every statement reads and analyses; offsets hold; accuracy against gold stays above floors."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from nlp.analyse import analyse_document, findings_from_doc
+from nlp.evaluate import evaluate_gold_dir
+from nlp.ingest import read_document, read_manifest
+from tests.conftest import CORPUS
+
+# Floors pinned below the measured figures (see the issue notes); raise them when the rules improve.
+MICRO_F1_FLOOR = 0.85
+LABEL_F1_FLOOR = 0.5
+
+
+@pytest.fixture(scope="module")
+def corpus_reports(corpus_pdfs, pipeline, ruleset):
+    items = read_manifest(CORPUS / "manifest.csv")
+    return [(item, analyse_document(read_document(item, ruleset), pipeline, ruleset)) for item in items]
+
+
+def test_corpus_has_enough_statements(corpus_reports):
+    formats = {r.format for _, r in corpus_reports}
+    assert len(corpus_reports) >= 15
+    assert {"txt", "html", "pdf"} <= formats
+
+
+def test_every_bundled_statement_is_ok(corpus_reports):
+    assert [(r.source, r.error) for _, r in corpus_reports if r.status != "ok"] == []
+
+
+def test_offsets_point_at_the_text(corpus_reports, ruleset):
+    for item, report in corpus_reports:
+        text = read_document(item, ruleset).text
+        for f in report.findings:
+            assert text[f.start:f.end] == f.text
+            assert text[f.sentence_start:f.sentence_end] == f.sentence
+            assert f.sentence_start <= f.start <= f.end <= f.sentence_end
+
+
+def test_french_statement_flagged(corpus_reports):
+    french = [r for _, r in corpus_reports if r.language == "fr"]
+    assert french, "the corpus should hold a French statement"
+    for r in french:
+        assert any(f.id == "language.non_english" for f in r.flags)
+        assert r.findings == []
+
+
+def test_metadata_inferred_when_manifest_is_silent(corpus_reports):
+    silent = [(i, r) for i, r in corpus_reports if i.company is None and r.language == "en"]
+    assert silent, "the manifest should leave some companies blank"
+    for _, r in silent:
+        assert r.company and r.metadata_source["company"].startswith("META.")
+
+
+def test_gold_accuracy_floors(corpus_pdfs):
+    result = evaluate_gold_dir(CORPUS / "gold", CORPUS)
+    assert result.missing_quotes == []
+    assert result.micro.f1 >= MICRO_F1_FLOOR, f"micro-F1 {result.micro.f1:.3f}"
+    low = {k: round(v.f1, 3) for k, v in result.labels.items() if v.tp + v.fn >= 5 and v.f1 < LABEL_F1_FLOOR}
+    assert low == {}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from([
+    "We do not source cotton from Xinjiang.", "We will audit tier 2 suppliers", "\n", "\n\n", " ", "•",
+    "Hikvision cameras", "the XUAR", "may", "not", "Supplier Code of Conduct", "87%", "Ltd.", "UFLPA", "é", "-",
+    "traceability to raw material", "isotope testing", "Signed: J Doe, Director",
+]), max_size=25))
+def test_invariants_on_random_text(pipeline, ruleset, parts):
+    text = " ".join(parts)
+    first = findings_from_doc(pipeline(text), ruleset)
+    second = findings_from_doc(pipeline(text), ruleset)
+    assert first == second
+    for f in first:
+        assert 0 <= f.start <= f.end <= len(text)
+        assert text[f.start:f.end] == f.text
