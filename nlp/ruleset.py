@@ -242,6 +242,7 @@ class LabelDef(_Strict):
 
     definition: str = Field(description="What the label means (annotation guide).")
     not_: str | None = Field(default=None, alias="not", description="What it does not cover.")
+    in_headings: bool = Field(default=True, description="Whether a heading line can carry this label.")
 
 
 class RuleSet(BaseModel):

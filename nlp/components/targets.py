@@ -45,9 +45,12 @@ class TargetsComponent:
         self.matchers = CompiledMatchers(pipeline, self.rules, ruleset, [r.id for r in self.rules])
         self.requires = [[terms_regex(g) for g in r.requires if g] for r in self.rules]
         self.excludes = [terms_regex(r.excludes) if r.excludes else None for r in self.rules]
+        self.in_headings = [ruleset.labels[r.label].in_headings for r in self.rules]
 
-    def _accept(self, index: int, sent_text: str, section: str | None) -> bool:
+    def _accept(self, index: int, sent_text: str, section: str | None, heading: bool) -> bool:
         rule = self.rules[index]
+        if heading and not self.in_headings[index]:
+            return False
         if rule.sections and section not in rule.sections:
             return False
         if any(rx.search(sent_text) is None for rx in self.requires[index]):
@@ -68,7 +71,7 @@ class TargetsComponent:
                 continue  # a phrase across a sentence boundary is not one claim
             if si not in lowered:
                 lowered[si] = sent.text.lower()
-            if not self._accept(hit.index, lowered[si], sent._.msa_section):
+            if not self._accept(hit.index, lowered[si], sent._.msa_section, sent._.msa_heading):
                 continue
             rule = self.rules[hit.index]
             out.append(Span(doc, hit.span.start, hit.span.end, label=rule.label, span_id=rule.id))

@@ -309,7 +309,8 @@ def _paragraphs(lines: list[Line]) -> list[tuple[str, bool]]:
             prev_heading = is_heading_line(prev, body_h)
             new_block = (
                 heading != prev_heading
-                or step > 1.3 * pitch * (ln.height / body_h if heading else 1) or step < -0.5 * body_h
+                or step > 1.3 * pitch * (ln.height / body_h if heading else 1)
+                or (step < -0.5 * body_h and not _continues(prev, ln, full))  # next column
                 or bool(BULLET_START.match(text)) or " | " in text or " | " in prev.text
                 or (not heading and prev.text.rstrip().endswith((".", "!", "?", ":"))
                     and (prev.x1 - prev.x0) < 0.8 * full)
@@ -324,6 +325,17 @@ def _paragraphs(lines: list[Line]) -> list[tuple[str, bool]]:
     if current and prev is not None:
         blocks.append((_clean(current), is_heading_line(prev, body_h)))
     return blocks
+
+
+def _continues(left: Line, right: Line, full: float) -> bool:
+    """Whether ``right`` (top of the next column) continues the sentence of ``left`` (bottom of the previous).
+
+    True when ``left`` ends mid-sentence and either ``right`` starts in lower case or ``left`` runs the full width
+    of its column (a paragraph that is cut, not ended).
+    """
+    if left.text.rstrip().endswith((".", "!", "?", ":", ";")) or BULLET_START.match(right.text):
+        return False
+    return right.text[:1].islower() or (left.x1 - left.x0) >= 0.9 * full
 
 
 def is_heading_line(line: Line, body_h: float) -> bool:
