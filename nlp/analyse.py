@@ -111,11 +111,15 @@ def findings_from_doc(doc: Doc, ruleset: RuleSet | None = None, pages: Sequence[
 
 
 def _specificity(features: list[SpecificityFeature]) -> Specificity:
-    """Score a sentence: each feature id counts once; the sum is clipped to 0-100."""
-    seen: dict[str, SpecificityFeature] = {}
-    for f in sorted(features, key=lambda f: f.start):
-        seen.setdefault(f.id, f)
-    score = max(0.0, min(100.0, sum(f.weight for f in seen.values())))
+    """Score a sentence: each kind of feature counts once, at its strongest weight; the sum is clipped to 0-100.
+
+    So "in March 2024" (a month and a year) counts as one date, and three quantities count as one quantity.
+    """
+    best: dict[str, float] = {}
+    for f in features:
+        if f.kind not in best or abs(f.weight) > abs(best[f.kind]):
+            best[f.kind] = f.weight
+    score = max(0.0, min(100.0, sum(best.values())))
     return Specificity(score=round(score, 1), features=sorted(features, key=lambda f: (f.start, f.id)))
 
 

@@ -12,7 +12,7 @@ from nlp.analyse import findings_from_doc
 from nlp.components.sections import SectionClassifier
 from nlp.components.specificity import FEATURES_KEY
 from nlp.components.targets import SentenceIndex
-from nlp.ingest.metadata import infer_jurisdiction, match_rule
+from nlp.ingest.metadata import infer_jurisdiction, match_rule, parse_year
 from nlp.ruleset import Example, RuleSet
 
 Kind = Literal["target", "cue", "section", "specificity", "metadata"]
@@ -97,7 +97,7 @@ def check_case(case: ExampleCase, pipeline: Language, ruleset: RuleSet) -> str |
             spans = [(h.span.start_char, h.span.end_char) for h in ctx.matchers(doc, index.sents)
                      if ctx.cues[h.index].id == case.rule_id]
         else:
-            spans = [(c.span.start_char, c.span.end_char) for items in ctx.cue_hits(doc, index).values()
+            spans = [(c.span.start_char, c.span.end_char) for items in ctx.cue_hits(doc, index, resolve_overlaps=False).values()
                      for c in items if c.rule.id == case.rule_id]
         return _check_spans(case, spans, text)
     spans = [(s.start_char, s.end_char) for s in doc.spans.get(FEATURES_KEY, []) if s.id_ == case.rule_id]
@@ -143,7 +143,9 @@ def _check_metadata(case: ExampleCase, ruleset: RuleSet) -> str | None:
         return None if got == want else f"inferred {got!r}, expected {want!r}"
     rule = next(r for r in (*meta.company, *meta.year) if r.id == case.rule_id)
     group = "company" if rule in meta.company else "year"
-    got = match_rule(rule, ex.plain, group)
+    got: str | int | None = match_rule(rule, ex.plain, group)
+    if group == "year" and got is not None and isinstance(ex.expect, int):
+        got = parse_year(str(got))
     if ex.expect is None:
         return None if got is None else f"matched {got!r} where nothing was expected"
     return None if got is not None and str(got) == str(ex.expect) else f"got {got!r}, expected {ex.expect!r}"

@@ -40,8 +40,14 @@ class ContextComponent:
         self.cues: list[CueRule] = list(ruleset.cues)
         self.matchers = CompiledMatchers(pipeline, self.cues, ruleset, [c.id for c in self.cues])
 
-    def cue_hits(self, doc: Doc, index: SentenceIndex) -> dict[int, list[CueHit]]:
-        """Cues per sentence index, with scopes computed."""
+    def cue_hits(self, doc: Doc, index: SentenceIndex, resolve_overlaps: bool = True) -> dict[int, list[CueHit]]:
+        """Cues per sentence index, with scopes computed.
+
+        Args:
+            doc: The Doc.
+            index: Its sentence index.
+            resolve_overlaps: Keep only the longest of overlapping cues (off to test each cue's own matcher).
+        """
         by_sent: dict[int, list[tuple[CueRule, Span]]] = {}
         for hit in self.matchers(doc, index.sents):
             by_sent.setdefault(index.of(hit.span.start), []).append((self.cues[hit.index], hit.span))
@@ -52,11 +58,15 @@ class ContextComponent:
             terms = sorted(span.start for rule, span in items if rule.category == "TERMINATE")
             term_ends = sorted(span.end for rule, span in items if rule.category == "TERMINATE")
             kept: list[CueHit] = []
-            for rule, span in items:
-                if rule.category in ("PSEUDO", "TERMINATE"):
-                    continue
-                if any(p.start < span.end and span.start < p.end for p in pseudo):
-                    continue
+            candidates = [(rule, span) for rule, span in items if rule.category not in ("PSEUDO", "TERMINATE")
+                          and not any(p.start < span.end and span.start < p.end for p in pseudo)]
+            # Of overlapping cues the longest wins ("cannot rule out" is a hedge, not also a negation).
+            candidates.sort(key=lambda rs: (-(rs[1].end - rs[1].start), rs[1].start))
+            chosen: list[tuple[CueRule, Span]] = []
+            for rule, span in candidates:
+                if not resolve_overlaps or not any(c.start < span.end and span.start < c.end for _, c in chosen):
+                    chosen.append((rule, span))
+            for rule, span in sorted(chosen, key=lambda rs: rs[1].start):
                 lo, hi = span.start, span.end
                 if rule.direction in ("forward", "bidirectional"):
                     stop = min([sent.end, span.end + rule.max_scope, *[t for t in terms if t >= span.end]])

@@ -24,11 +24,14 @@ def _phrase_rx(phrases: tuple[str, ...]) -> re.Pattern[str]:
 def infer_jurisdiction(text: str, rules: MetadataRules) -> tuple[str, str] | None:
     """The jurisdiction whose phrases occur most often in the text, with the rule id."""
     counts: Counter[tuple[str, str]] = Counter()
+    sample = text[:200_000]
     for rule in rules.jurisdiction:
-        if rule.value and rule.phrases:
-            n = len(_phrase_rx(tuple(rule.phrases)).findall(text[:200_000]))
-            if n:
-                counts[(rule.value, rule.id)] += n
+        if not rule.value:
+            continue
+        n = len(_phrase_rx(tuple(rule.phrases)).findall(sample)) if rule.phrases else 0
+        n += sum(1 for _ in _compile(rule.regex).finditer(sample)) if rule.regex else 0
+        if n:
+            counts[(rule.value, rule.id)] += n
     if not counts:
         return None
     return counts.most_common(1)[0][0]
@@ -57,13 +60,31 @@ def infer_company(text: str, rules: MetadataRules) -> tuple[str, str] | None:
     return _first(rules.company, text[: rules.window], "company")
 
 
+def parse_year(value: str) -> int | None:
+    """The reporting year named by a captured value: the year a split financial year ends in.
+
+    "2023" -> 2023, "2023/24" -> 2024, "2023-2024" -> 2024, "FY24" or "24" -> 2024.
+    """
+    m = re.search(r"((?:19|20)\d\d)\s*[/\-–]\s*(\d{2}(?:\d{2})?)\b", value)
+    if m:
+        end = m.group(2)
+        year = int(end) if len(end) == 4 else int(m.group(1)[:2] + end)
+    elif m := re.search(r"(?:19|20)\d\d", value):
+        year = int(m.group(0))
+    elif m := re.search(r"(?<!\d)(\d{2})(?!\d)", value):
+        year = 2000 + int(m.group(1))
+    else:
+        return None
+    return year if year in YEAR_RANGE else None
+
+
 def infer_year(text: str, rules: MetadataRules) -> tuple[int, str] | None:
     """The reporting year from the first matching rule; else the most frequent plausible year at the start."""
     found = _first(rules.year, text[: rules.window], "year")
     if found:
-        digits = re.findall(r"\d{4}", found[0])
-        if digits and int(digits[-1]) in YEAR_RANGE:
-            return int(digits[-1]), found[1]
+        year = parse_year(found[0])
+        if year is not None:
+            return year, found[1]
     years = [int(y) for y in re.findall(r"\b(20[1-3]\d)\b", text[: rules.window]) if int(y) in YEAR_RANGE]
     if years:
         return Counter(years).most_common(1)[0][0], "META.YEAR.MOST_FREQUENT"
