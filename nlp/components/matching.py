@@ -76,7 +76,16 @@ class CompiledMatchers:
                 raw += [(int(self.vocab.strings[m]), s, e) for m, s, e in matcher(doc)]
         if self.regexes:
             raw += self._regex_hits(doc, list(sentences) if sentences is not None else list(doc.sents))
-        hits = sorted(set(raw), key=lambda t: (t[1], t[2], t[0]))
+        trimmed = set()
+        for index, s, e in raw:
+            # A hit never starts or ends on white space (a regex may swallow a line break).
+            while s < e and doc[s].is_space:
+                s += 1
+            while e > s and doc[e - 1].is_space:
+                e -= 1
+            if e > s:
+                trimmed.add((index, s, e))
+        hits = sorted(trimmed, key=lambda t: (t[1], t[2], t[0]))
         return [Hit(index, doc[s:e]) for index, s, e in hits]
 
     def _regex_hits(self, doc: Doc, sentences: list[Span]) -> list[tuple[int, int, int]]:
