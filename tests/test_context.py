@@ -96,3 +96,9 @@ def test_specificity_features_and_score(min_pipeline, min_ruleset):
 def test_degenerate_texts(min_pipeline, min_ruleset, text):
     for f in find(min_pipeline, min_ruleset, text):
         assert text[f.start:f.end] == f.text
+
+
+def test_anchored_regex_anchors_to_each_sentence(min_pipeline, min_ruleset):
+    text = "First sentence here. Approved by the board on 2 May.\nSecond line. It was approved by the board."
+    fs = find(min_pipeline, min_ruleset, text, "statement.approval")
+    assert [f.text for f in fs] == ["Approved by the board"]

@@ -35,6 +35,7 @@ class CompiledMatchers:
         self.orth = PhraseMatcher(pipeline.vocab, attr="ORTH")
         self.matcher = Matcher(pipeline.vocab, validate=True)
         self.regexes: list[tuple[int, re.Pattern[str]]] = []
+        self.anchored: list[tuple[int, re.Pattern[str]]] = []  # regexes with ^ or $: run on sliced sentences
         self._has_lower = self._has_orth = self._has_patterns = False
         for index, (rec, rid) in enumerate(zip(records, ids, strict=True)):
             key = str(index)
@@ -57,7 +58,11 @@ class CompiledMatchers:
                 self._has_patterns = True
             flags = 0 if rec.case_sensitive else re.IGNORECASE
             for rx in rec.regex:
-                self.regexes.append((index, re.compile(rx, flags)))
+                compiled = re.compile(rx, flags)
+                if _anchored(rx, flags):
+                    self.anchored.append((index, compiled))
+                else:
+                    self.regexes.append((index, compiled))
 
     def __call__(self, doc: Doc, sentences: Sequence[Span] | None = None) -> list[Hit]:
         """Run every matcher over ``doc``; regexes run within each sentence.
@@ -74,7 +79,7 @@ class CompiledMatchers:
                               (self.matcher, self._has_patterns)):
             if used:
                 raw += [(int(self.vocab.strings[m]), s, e) for m, s, e in matcher(doc)]
-        if self.regexes:
+        if self.regexes or self.anchored:
             raw += self._regex_hits(doc, list(sentences) if sentences is not None else list(doc.sents))
         trimmed = set()
         for index, s, e in raw:
@@ -120,4 +125,35 @@ class CompiledMatchers:
                 for m in rx.finditer(text, base, ends[si]):
                     if m.end() > m.start():
                         add(index, m.start(), m.end())
+        for si, sent in enumerate(sentences):
+            sent_text = text[starts[si]:ends[si]].rstrip()
+            for index, rx in self.anchored:
+                for m in rx.finditer(sent_text):
+                    if m.end() > m.start():
+                        add(index, starts[si] + m.start(), starts[si] + m.end())
         return out
+
+
+def _anchored(pattern: str, flags: int) -> bool:
+    """Whether a regex uses ^, $, \\A or \\Z, which must anchor to the sentence, not to the document."""
+    try:
+        from re import _parser as sre_parse  # type: ignore[attr-defined]
+    except ImportError:  # Python < 3.11
+        import sre_parse  # type: ignore[no-redef]
+    at_codes = {"AT_BEGINNING", "AT_END", "AT_BEGINNING_STRING", "AT_END_STRING", "AT_BEGINNING_LINE",
+                "AT_END_LINE"}
+
+    def walk(items: object) -> bool:
+        for op, arg in items:  # type: ignore[attr-defined]
+            if str(op) == "AT" and str(arg) in at_codes:
+                return True
+            for sub in arg if isinstance(arg, (list, tuple)) else (arg,):
+                if isinstance(sub, sre_parse.SubPattern) and walk(sub):
+                    return True
+                if isinstance(sub, (list, tuple)):
+                    for x in sub:
+                        if isinstance(x, sre_parse.SubPattern) and walk(x):
+                            return True
+        return False
+
+    return walk(sre_parse.parse(pattern, flags))
