@@ -78,3 +78,38 @@ def test_invariants_on_random_text(pipeline, ruleset, parts):
     for f in first:
         assert 0 <= f.start <= f.end <= len(text)
         assert text[f.start:f.end] == f.text
+
+
+def test_regex_prefilter_gives_the_same_hits(corpus_pdfs, pipeline, ruleset):
+    from nlp.components.matching import CompiledMatchers
+
+    groups = [("msa_targets", ruleset.targets), ("msa_context", ruleset.cues),
+              ("msa_specificity", ruleset.specificity)]
+    items = read_manifest(CORPUS / "manifest.csv")
+    texts = [read_document(i, ruleset).text for i in items]
+    for name, records in groups:
+        fast = pipeline.get_pipe(name).matchers
+        slow = CompiledMatchers(pipeline, records, ruleset, [r.id for r in records], prefilter=False)
+        if name == "msa_targets":
+            assert sum(1 for rx in fast.regexes if rx.literals) > 0.8 * len(fast.regexes)
+        for text in texts:
+            doc = pipeline(text)
+            sents = list(doc.sents)
+            assert sorted(set(fast._regex_hits(doc, sents))) == sorted(set(slow._regex_hits(doc, sents)))
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    # sre_parse factors the common "x" out of the alternation: still sound, still selective
+    (r"\bdo not source\w* from (?:xinjiang|xuar)\b", ({"do not source"}, {" from x"}, {"injiang", "uar"})),
+    (r"isotop(?:e|ic)", ({"isotop"},)),
+    (r"(?:a|b)c", None),
+    (r"x{2,}yyy", ({"yyy"},)),
+    (r"(?:the )?region", ({"region"},)),
+])
+def test_required_literals(pattern, expected):
+    import re
+
+    from nlp.components.matching import _parse, required_literals
+
+    got = required_literals(_parse(pattern, re.IGNORECASE))
+    assert (None if got is None else tuple(set(g) for g in got)) == expected

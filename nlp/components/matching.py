@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -29,13 +29,13 @@ class CompiledMatchers:
     regexes are run on the text of each sentence. Keys are the record indexes, so hits map back to records.
     """
 
-    def __init__(self, pipeline: Language, records: Sequence[_Matchers], ruleset: RuleSet, ids: Sequence[str]):
+    def __init__(self, pipeline: Language, records: Sequence[_Matchers], ruleset: RuleSet, ids: Sequence[str],
+                 prefilter: bool = True):
         self.vocab = pipeline.vocab
         self.lower = PhraseMatcher(pipeline.vocab, attr="LOWER")
         self.orth = PhraseMatcher(pipeline.vocab, attr="ORTH")
         self.matcher = Matcher(pipeline.vocab, validate=True)
-        self.regexes: list[tuple[int, re.Pattern[str]]] = []
-        self.anchored: list[tuple[int, re.Pattern[str]]] = []  # regexes with ^ or $: run on sliced sentences
+        self.regexes: list[CompiledRegex] = []
         self._has_lower = self._has_orth = self._has_patterns = False
         for index, (rec, rid) in enumerate(zip(records, ids, strict=True)):
             key = str(index)
@@ -58,11 +58,10 @@ class CompiledMatchers:
                 self._has_patterns = True
             flags = 0 if rec.case_sensitive else re.IGNORECASE
             for rx in rec.regex:
-                compiled = re.compile(rx, flags)
-                if _anchored(rx, flags):
-                    self.anchored.append((index, compiled))
-                else:
-                    self.regexes.append((index, compiled))
+                parsed = _parse(rx, flags)
+                self.regexes.append(CompiledRegex(
+                    index=index, pattern=re.compile(rx, flags), anchored=_anchored(parsed),
+                    literals=required_literals(parsed) if prefilter else None))
 
     def __call__(self, doc: Doc, sentences: Sequence[Span] | None = None) -> list[Hit]:
         """Run every matcher over ``doc``; regexes run within each sentence.
@@ -79,7 +78,7 @@ class CompiledMatchers:
                               (self.matcher, self._has_patterns)):
             if used:
                 raw += [(int(self.vocab.strings[m]), s, e) for m, s, e in matcher(doc)]
-        if self.regexes or self.anchored:
+        if self.regexes:
             raw += self._regex_hits(doc, list(sentences) if sentences is not None else list(doc.sents))
         trimmed = set()
         for index, s, e in raw:
@@ -94,66 +93,154 @@ class CompiledMatchers:
         return [Hit(index, doc[s:e]) for index, s, e in hits]
 
     def _regex_hits(self, doc: Doc, sentences: list[Span]) -> list[tuple[int, int, int]]:
-        """Regex hits within sentences.
+        """Regex hits, each regex run on the text of each sentence it could match in.
 
-        Each regex runs once over the whole text; a match that crosses a sentence boundary is discarded and the
-        regex is run again on each sentence it touched, so the result equals running it sentence by sentence.
+        A regex whose every match must contain certain literal strings (see :func:`required_literals`) is run
+        only in the sentences that contain them: a sound prefilter, so the hits are exactly those of running it in
+        every sentence. ``^`` and ``$`` anchor to the sentence.
         """
         text = doc.text
-        ends = [s.end_char for s in sentences]
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a few characters change length when lower-cased: no prefilter then
+            lowered = ""
         starts = [s.start_char for s in sentences]
+        bounds = [(s.start_char, s.start_char + len(s.text.rstrip())) for s in sentences]
+        cache: dict[str, set[int]] = {}
+
+        def sentences_with(literal: str) -> set[int]:
+            if literal not in cache:
+                found: set[int] = set()
+                pos = lowered.find(literal)
+                while pos >= 0:
+                    found.add(bisect_right(starts, pos) - 1)
+                    pos = lowered.find(literal, pos + 1)
+                cache[literal] = found
+            return cache[literal]
+
         out: list[tuple[int, int, int]] = []
-
-        def add(index: int, start: int, end: int) -> None:
-            span = doc.char_span(start, end, alignment_mode="expand")
-            if span is not None and len(span):
-                out.append((index, span.start, span.end))
-
-        for index, rx in self.regexes:
-            rerun: set[int] = set()
-            for m in rx.finditer(text):
-                if m.end() <= m.start():
+        every = range(len(sentences))
+        for rx in self.regexes:
+            if rx.literals is not None and lowered:
+                sets = [set().union(*(sentences_with(lit) for lit in group)) for group in rx.literals]
+                candidates: Iterable[int] = sorted(set.intersection(*sets))
+            else:
+                candidates = every
+            for si in candidates:
+                if si < 0:
                     continue
-                first = bisect_right(starts, m.start()) - 1
-                last = bisect_right(starts, m.end() - 1) - 1
-                if first == last:
-                    add(index, m.start(), m.end())
-                else:
-                    rerun.update(range(max(first, 0), last + 1))
-            for si in sorted(rerun):
-                base = starts[si]
-                for m in rx.finditer(text, base, ends[si]):
+                begin, stop = bounds[si]
+                matches = (rx.pattern.finditer(text[begin:stop]) if rx.anchored
+                           else rx.pattern.finditer(text, begin, stop))
+                shift = begin if rx.anchored else 0
+                for m in matches:
                     if m.end() > m.start():
-                        add(index, m.start(), m.end())
-        for si, sent in enumerate(sentences):
-            sent_text = text[starts[si]:ends[si]].rstrip()
-            for index, rx in self.anchored:
-                for m in rx.finditer(sent_text):
-                    if m.end() > m.start():
-                        add(index, starts[si] + m.start(), starts[si] + m.end())
+                        span = doc.char_span(shift + m.start(), shift + m.end(), alignment_mode="expand")
+                        if span is not None and len(span):
+                            out.append((rx.index, span.start, span.end))
         return out
 
 
-def _anchored(pattern: str, flags: int) -> bool:
-    """Whether a regex uses ^, $, \\A or \\Z, which must anchor to the sentence, not to the document."""
+@dataclass(frozen=True)
+class CompiledRegex:
+    """A compiled regex of a rule, with what the engine knows about it."""
+
+    index: int
+    pattern: re.Pattern[str]
+    anchored: bool
+    literals: tuple[frozenset[str], ...] | None  # every match contains one string of each set; None: no prefilter
+
+
+def _parse(pattern: str, flags: int) -> object:
     try:
         from re import _parser as sre_parse  # type: ignore[attr-defined]
     except ImportError:  # Python < 3.11
         import sre_parse  # type: ignore[no-redef]
-    at_codes = {"AT_BEGINNING", "AT_END", "AT_BEGINNING_STRING", "AT_END_STRING", "AT_BEGINNING_LINE",
-                "AT_END_LINE"}
+    return sre_parse.parse(pattern, flags)
 
-    def walk(items: object) -> bool:
-        for op, arg in items:  # type: ignore[attr-defined]
-            if str(op) == "AT" and str(arg) in at_codes:
+
+def _items(node: object) -> list[tuple[object, object]]:
+    return list(node)  # type: ignore[call-overload]
+
+
+AT_CODES = frozenset({"AT_BEGINNING", "AT_END", "AT_BEGINNING_STRING", "AT_END_STRING", "AT_BEGINNING_LINE",
+                      "AT_END_LINE"})
+
+
+def _anchored(parsed: object) -> bool:
+    """Whether a parsed regex uses ^, $, \\A or \\Z anywhere."""
+    for op, arg in _items(parsed):
+        if str(op) == "AT" and str(arg) in AT_CODES:
+            return True
+        for sub in _subpatterns(op, arg):
+            if _anchored(sub):
                 return True
-            for sub in arg if isinstance(arg, (list, tuple)) else (arg,):
-                if isinstance(sub, sre_parse.SubPattern) and walk(sub):
-                    return True
-                if isinstance(sub, (list, tuple)):
-                    for x in sub:
-                        if isinstance(x, sre_parse.SubPattern) and walk(x):
-                            return True
-        return False
+    return False
 
-    return walk(sre_parse.parse(pattern, flags))
+
+def _subpatterns(op: object, arg: object) -> list[object]:
+    name = str(op)
+    if name == "SUBPATTERN":
+        return [arg[-1]]  # type: ignore[index]
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        return [arg[2]]  # type: ignore[index]
+    if name == "BRANCH":
+        return list(arg[1])  # type: ignore[index]
+    if name in ("ASSERT", "ASSERT_NOT"):
+        return [arg[1]]  # type: ignore[index]
+    return []
+
+
+MIN_LITERAL = 3
+
+Conjunction = tuple[frozenset[str], ...]
+
+
+def _useful(options: set[str]) -> bool:
+    # short ASCII literals select nothing; two CJK characters are selective enough
+    return bool(options) and not any(len(x) < MIN_LITERAL and x.isascii() for x in options)
+
+
+def required_literals(parsed: object) -> Conjunction | None:
+    """Sets of literal strings (lower-cased) such that every match contains one string of EACH set, or None.
+
+    Computed on the parsed regex: a run of literal characters is required; a group or a repeat of at least one
+    is required if its content is; an alternation requires one of its branches' literals. Sets with a literal of
+    under three ASCII characters select nothing and are dropped. None when nothing usable is required.
+    """
+    found = [frozenset(o) for o in _required(parsed) if _useful(o)]
+    return tuple(found) or None
+
+
+def _required(node: object) -> list[set[str]]:
+    """The required literal sets of a sequence (a conjunction of disjunctions)."""
+    options: list[set[str]] = []
+    run: list[str] = []
+
+    def close_run() -> None:
+        if run:
+            options.append({"".join(run).lower()})
+            run.clear()
+
+    for op, arg in _items(node):
+        name = str(op)
+        if name == "LITERAL":
+            run.append(chr(arg))  # type: ignore[arg-type]
+            continue
+        if name == "AT" or name in ("ASSERT", "ASSERT_NOT"):
+            continue  # zero-width: does not break a run of literals
+        close_run()
+        if name == "SUBPATTERN":
+            options += _required(arg[-1])  # type: ignore[index]
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and arg[0] >= 1:  # type: ignore[index]
+            options += _required(arg[2])  # type: ignore[index]
+        elif name == "BRANCH":
+            best = [_best(_required(b)) for b in arg[1]]  # type: ignore[index]
+            if all(best):
+                options.append(set().union(*best))  # type: ignore[arg-type]
+    close_run()
+    return options
+
+
+def _best(options: list[set[str]]) -> set[str] | None:
+    usable = [o for o in options if _useful(o)]
+    return max(usable, key=lambda o: (min(len(x) for x in o), -len(o))) if usable else None
