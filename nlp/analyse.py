@@ -30,12 +30,12 @@ from nlp.ruleset import RuleSet, load_ruleset
 _FLAG_FIELD = {"NEGATED": "negated", "FUTURE": "future", "HEDGED": "hedged", "REPORTED": "reported"}
 
 
-def _assertion(found: dict[str, CueHit] | None) -> Assertion:
+def _assertion(found: dict[str, CueHit] | None, ignore: Sequence[str] = ()) -> Assertion:
     if not found:
         return Assertion()
     values: dict[str, Cue] = {}
     for cat in FLAG_CATEGORIES:
-        hit = found.get(cat)
+        hit = None if cat in ignore else found.get(cat)
         if hit is None:
             continue
         common = {"text": hit.span.text, "start": hit.span.start_char, "end": hit.span.end_char,
@@ -105,7 +105,7 @@ def findings_from_doc(doc: Doc, ruleset: RuleSet | None = None, pages: Sequence[
         out.append(Finding(
             label=rule.label, rule_id=rule.id, text=doc.text[start:end], sentence=s_text,
             page=_page_of(pages, start), start=start, end=end, sentence_start=s_start, sentence_end=s_end,
-            section=sent._.msa_section, assertion=_assertion(span._.msa_assertion),
+            section=sent._.msa_section, assertion=_assertion(span._.msa_assertion, rule.ignore_cues),
             specificity=spec_cache[si]))
     return _dedupe(out) if dedupe else sorted(out, key=lambda f: (f.start, f.end, f.label))
 

@@ -131,24 +131,34 @@ def explain(
     for flag in report.flags:
         console.print(f"[yellow]flag {flag.id}[/]: {flag.message}")
     shown = [f for f in report.findings if not label or f.label.startswith(label)]
+    by_sentence: dict[int, list] = {}
     for f in shown:
-        line = Text()
-        line.append(f"{f.label}", style="bold cyan")
-        line.append(f"  {f.rule_id}  p.{f.page}  [{f.start}:{f.end}]", style="dim")
-        marks = [f"{k}:{v.text}" for k, v in (("negated", f.assertion.negated), ("future", f.assertion.future),
-                                               ("hedged", f.assertion.hedged), ("reported", f.assertion.reported))
-                 if v is not None]
-        if f.assertion.scope:
-            marks.append(f"scope:{f.assertion.scope.value}")
-        if marks:
-            line.append("  " + " ".join(marks), style="magenta")
-        console.print(line)
-        rel_s, rel_e = f.start - f.sentence_start, f.end - f.sentence_start
-        sent = Text("    ")
-        sent.append(f.sentence[:rel_s])
-        sent.append(f.sentence[rel_s:rel_e], style="bold black on yellow")
-        sent.append(f.sentence[rel_e:])
+        by_sentence.setdefault(f.sentence_start, []).append(f)
+    for findings in by_sentence.values():
+        first = findings[0]
+        head = Text()
+        head.append(f"p.{first.page} ", style="dim")
+        if first.section:
+            head.append(f"[{first.section}] ", style="dim")
+        head.append(f"specificity {first.specificity.score:g}", style="dim")
+        console.print(head)
+        sent = Text("  " + first.sentence)
+        for f in findings:
+            sent.stylize("bold black on yellow", 2 + f.start - f.sentence_start, 2 + f.end - f.sentence_start)
         console.print(sent)
+        for f in findings:
+            line = Text("    ")
+            line.append(f.label, style="bold cyan")
+            line.append(f" {f.text!r} ", style="")
+            line.append(f.rule_id, style="dim")
+            marks = [f"{k}: {v.text!r}" for k, v in (
+                ("negated", f.assertion.negated), ("future", f.assertion.future),
+                ("hedged", f.assertion.hedged), ("reported", f.assertion.reported)) if v is not None]
+            if f.assertion.scope:
+                marks.append(f"scope: {f.assertion.scope.value} ({f.assertion.scope.text!r})")
+            if marks:
+                line.append("  " + "; ".join(marks), style="magenta")
+            console.print(line)
     console.print(f"[bold]{len(shown)}[/] findings")
 
 

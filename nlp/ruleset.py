@@ -136,6 +136,9 @@ class TargetRule(_Matchers):
     excludes: list[str] = Field(default_factory=list, description="Terms that veto a hit in the sentence.")
     sections: list[str] = Field(default_factory=list, description="Only in these section types.")
     span: Literal["match", "sentence"] = Field(default="match", description="What the finding covers.")
+    ignore_cues: list[Literal["NEGATED", "FUTURE", "HEDGED", "REPORTED", "SCOPE"]] = Field(
+        default_factory=list,
+        description="Cue categories that do not apply to this rule's findings (a denial already means 'not').")
     examples: Examples = Field(description="match / no_match examples.")
 
     @field_validator("id")

@@ -75,7 +75,7 @@ def test_explain_highlights(tmp_path):
     (tmp_path / "a.txt").write_text("We will audit tier 2 suppliers.")
     result = runner.invoke(app, ["explain", str(tmp_path / "a.txt"), "--rules", str(MIN_RULES)])
     assert result.exit_code == 0, result.output
-    assert "dd.audit" in result.output and "future:will" in result.output and "scope:tier2" in result.output
+    assert "dd.audit" in result.output and "future: 'will'" in result.output and "scope: tier2" in result.output
 
 
 def test_rules_check_ok_and_broken(tmp_path):
