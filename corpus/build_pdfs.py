@@ -332,9 +332,7 @@ def hyphenation_points(word: str) -> list[int]:
                 points.add(i)
             elif pair not in _DIGRAPHS:
                 points.add(i + 1)
-    return sorted(
-        p for p in points if _MIN_HEAD <= p <= len(word) - _MIN_TAIL and not _BAD_TAIL.match(word[p:])
-    )
+    return sorted(p for p in points if _MIN_HEAD <= p <= len(word) - _MIN_TAIL and not _BAD_TAIL.match(word[p:]))
 
 
 def hyphenate(word: str) -> Iterator[tuple[str, str]]:
@@ -479,8 +477,7 @@ def make_table(rows: Sequence[Sequence[str]], width: float, styles: Styles) -> T
     ncols = max(len(row) for row in rows)
     padded = [list(row) + [""] * (ncols - len(row)) for row in rows]
     data = [
-        [_para(cell, styles.header_cell if r == 0 else styles.cell) for cell in row]
-        for r, row in enumerate(padded)
+        [_para(cell, styles.header_cell if r == 0 else styles.cell) for cell in row] for r, row in enumerate(padded)
     ]
     table = Table(data, colWidths=column_widths(padded, width, styles), repeatRows=1, hAlign="LEFT")
     table.setStyle(
@@ -514,10 +511,7 @@ def build_story(source: Source, styles: Styles, frame_width: float) -> list[Flow
     seen_heading = False
     for block in source.blocks:
         if isinstance(block, Heading):
-            if not seen_heading:
-                style = styles.title
-            else:
-                style = styles.heading if block.level == 1 else styles.subheading
+            style = styles.title if not seen_heading else styles.heading if block.level == 1 else styles.subheading
             seen_heading = True
             story.append(_para(block.text, style))
         elif isinstance(block, Para):

@@ -38,8 +38,12 @@ def _assertion(found: dict[str, CueHit] | None, ignore: Sequence[str] = ()) -> A
         hit = None if cat in ignore else found.get(cat)
         if hit is None:
             continue
-        common = {"text": hit.span.text, "start": hit.span.start_char, "end": hit.span.end_char,
-                  "rule_id": hit.rule.id}
+        common = {
+            "text": hit.span.text,
+            "start": hit.span.start_char,
+            "end": hit.span.end_char,
+            "rule_id": hit.rule.id,
+        }
         if cat == "SCOPE" and hit.rule.scope_value is not None:
             values["scope"] = ScopeCue(value=hit.rule.scope_value, **common)
         elif cat in _FLAG_FIELD:
@@ -67,8 +71,9 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
     return sorted(kept, key=lambda f: (f.start, f.end, f.label))
 
 
-def findings_from_doc(doc: Doc, ruleset: RuleSet | None = None, pages: Sequence[Page] = (),
-                      dedupe: bool = True) -> list[Finding]:
+def findings_from_doc(
+    doc: Doc, ruleset: RuleSet | None = None, pages: Sequence[Page] = (), dedupe: bool = True
+) -> list[Finding]:
     """Read the findings off a processed Doc.
 
     Args:
@@ -87,9 +92,16 @@ def findings_from_doc(doc: Doc, ruleset: RuleSet | None = None, pages: Sequence[
     weights = {f.id: f.weight for f in ruleset.specificity}
     for span in doc.spans.get(FEATURES_KEY, []):
         feat_rule_weight = weights.get(span.id_, 0.0)
-        feats_by_sent.setdefault(index.of(span.start), []).append(SpecificityFeature(
-            id=span.id_, kind=span.label_, text=span.text, start=span.start_char, end=span.end_char,
-            weight=feat_rule_weight))
+        feats_by_sent.setdefault(index.of(span.start), []).append(
+            SpecificityFeature(
+                id=span.id_,
+                kind=span.label_,
+                text=span.text,
+                start=span.start_char,
+                end=span.end_char,
+                weight=feat_rule_weight,
+            )
+        )
     spec_cache: dict[int, Specificity] = {}
     out: list[Finding] = []
     for span in doc.spans.get(HITS_KEY, []):
@@ -102,11 +114,22 @@ def findings_from_doc(doc: Doc, ruleset: RuleSet | None = None, pages: Sequence[
         start, end = (s_start, s_end) if rule.span == "sentence" else (span.start_char, span.end_char)
         if si not in spec_cache:
             spec_cache[si] = _specificity(feats_by_sent.get(si, []))
-        out.append(Finding(
-            label=rule.label, rule_id=rule.id, text=doc.text[start:end], sentence=s_text,
-            page=_page_of(pages, start), start=start, end=end, sentence_start=s_start, sentence_end=s_end,
-            section=sent._.msa_section, assertion=_assertion(span._.msa_assertion, rule.ignore_cues),
-            specificity=spec_cache[si]))
+        out.append(
+            Finding(
+                label=rule.label,
+                rule_id=rule.id,
+                text=doc.text[start:end],
+                sentence=s_text,
+                page=_page_of(pages, start),
+                start=start,
+                end=end,
+                sentence_start=s_start,
+                sentence_end=s_end,
+                section=sent._.msa_section,
+                assertion=_assertion(span._.msa_assertion, rule.ignore_cues),
+                specificity=spec_cache[si],
+            )
+        )
     return _dedupe(out) if dedupe else sorted(out, key=lambda f: (f.start, f.end, f.label))
 
 
@@ -136,10 +159,18 @@ def analyse_document(document: Document, pipeline: Language, ruleset: RuleSet | 
     """
     ruleset = ruleset or load_ruleset(pipeline.meta.get("msa_rules_dir"))
     base = {
-        "id": document.id, "source": document.source, "company": document.company, "year": document.year,
-        "jurisdiction": document.jurisdiction, "format": document.format, "pages": len(document.pages),
-        "rules_fingerprint": ruleset.fingerprint, "version": __version__,
-        "metadata_source": document.metadata_source, "extra": document.extra, "warnings": document.warnings,
+        "id": document.id,
+        "source": document.source,
+        "company": document.company,
+        "year": document.year,
+        "jurisdiction": document.jurisdiction,
+        "format": document.format,
+        "pages": len(document.pages),
+        "rules_fingerprint": ruleset.fingerprint,
+        "version": __version__,
+        "metadata_source": document.metadata_source,
+        "extra": document.extra,
+        "warnings": document.warnings,
     }
     if document.error is not None:
         return StatementReport(status="error", error=document.error, **base)
@@ -148,25 +179,47 @@ def analyse_document(document: Document, pipeline: Language, ruleset: RuleSet | 
     language, en_share = detect_language(text, ruleset.language)
     flags: list[Flag] = []
     if language is not None and language != "en":
-        flags.append(Flag(id="language.non_english", severity="warning",
-                          message=f"The statement is in '{language}' (English share of stop words "
-                                  f"{en_share:.0%}); English rules were not applied and it is not scored."))
+        flags.append(
+            Flag(
+                id="language.non_english",
+                severity="warning",
+                message=f"The statement is in '{language}' (English share of stop words "
+                f"{en_share:.0%}); English rules were not applied and it is not scored.",
+            )
+        )
         return StatementReport(status="ok", language=language, words=words, flags=flags, **base)
     if language is None:
-        flags.append(Flag(id="language.undetermined", severity="info",
-                          message="Too little running text to determine the language; analysed as English."))
+        flags.append(
+            Flag(
+                id="language.undetermined",
+                severity="info",
+                message="Too little running text to determine the language; analysed as English.",
+            )
+        )
     elif en_share < 0.85:
-        flags.append(Flag(id="language.mixed", severity="info",
-                          message=f"Only {en_share:.0%} of stop words are English: part of the statement is in "
-                                  "another language and was not analysed by the English rules."))
+        flags.append(
+            Flag(
+                id="language.mixed",
+                severity="info",
+                message=f"Only {en_share:.0%} of stop words are English: part of the statement is in "
+                "another language and was not analysed by the English rules.",
+            )
+        )
     doc = pipeline(text)
     findings = findings_from_doc(doc, ruleset, document.pages)
     xinjiang = {
         "mentioned": any(f.label == "xinjiang.mention" for f in findings),
         "labels": _count(f.label for f in findings if f.label.startswith("xinjiang.")),
     }
-    return StatementReport(status="ok", language=language or "en", words=words, findings=findings,
-                           flags=flags, xinjiang=xinjiang, **base)
+    return StatementReport(
+        status="ok",
+        language=language or "en",
+        words=words,
+        findings=findings,
+        flags=flags,
+        xinjiang=xinjiang,
+        **base,
+    )
 
 
 def _count(labels: object) -> dict[str, int]:

@@ -35,8 +35,11 @@ class BatchSummary:
     seconds: float = 0.0
 
 
-def analyse_items(items: Iterable[InputItem], options: BatchOptions | None = None,
-                  on_report: Callable[[StatementReport], None] | None = None) -> Iterator[StatementReport]:
+def analyse_items(
+    items: Iterable[InputItem],
+    options: BatchOptions | None = None,
+    on_report: Callable[[StatementReport], None] | None = None,
+) -> Iterator[StatementReport]:
     """Analyse documents one after another, yielding one report per item in order.
 
     Identical files (same bytes) are analysed once; later copies get the same findings and ``duplicate_of``.
@@ -58,19 +61,30 @@ def analyse_items(items: Iterable[InputItem], options: BatchOptions | None = Non
         document = read_document(item, ruleset, options.max_bytes, options.pdf_engine)
         if document.error is None and document.id in seen:
             first = seen[document.id]
-            report = first.model_copy(update={
-                "source": item.path, "duplicate_of": first.source, "extra": item.extra,
-                "company": item.company or first.company, "year": item.year or first.year,
-                "jurisdiction": item.jurisdiction or first.jurisdiction})
+            report = first.model_copy(
+                update={
+                    "source": item.path,
+                    "duplicate_of": first.source,
+                    "extra": item.extra,
+                    "company": item.company or first.company,
+                    "year": item.year or first.year,
+                    "jurisdiction": item.jurisdiction or first.jurisdiction,
+                }
+            )
         else:
             try:
                 report = analyse_document(document, pipeline, ruleset)
             except Exception as exc:  # one document must never stop the batch
                 report = StatementReport(
-                    id=document.id, source=item.path, status="error",
-                    error=DocumentError(code="internal", message=f"{item.path}: analysis failed: "
-                                                                 f"{type(exc).__name__}: {exc}"),
-                    rules_fingerprint=ruleset.fingerprint, version=__version__)
+                    id=document.id,
+                    source=item.path,
+                    status="error",
+                    error=DocumentError(
+                        code="internal", message=f"{item.path}: analysis failed: {type(exc).__name__}: {exc}"
+                    ),
+                    rules_fingerprint=ruleset.fingerprint,
+                    version=__version__,
+                )
             if report.status == "ok":
                 seen[document.id] = report
         if on_report:

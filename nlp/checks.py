@@ -36,8 +36,12 @@ class ExampleCase:
 
 def iter_cases(ruleset: RuleSet) -> Iterator[ExampleCase]:
     """Every example of every rule of the rule set."""
-    groups: list[tuple[Kind, list]] = [("target", ruleset.targets), ("cue", ruleset.cues),
-                                       ("section", ruleset.sections), ("specificity", ruleset.specificity)]
+    groups: list[tuple[Kind, list]] = [
+        ("target", ruleset.targets),
+        ("cue", ruleset.cues),
+        ("section", ruleset.sections),
+        ("specificity", ruleset.specificity),
+    ]
     for kind, rules in groups:
         for rule in rules:
             for polarity in ("match", "no_match"):
@@ -94,11 +98,18 @@ def check_case(case: ExampleCase, pipeline: Language, ruleset: RuleSet) -> str |
         rule = next(c for c in ruleset.cues if c.id == case.rule_id)
         index = SentenceIndex(doc)
         if rule.category in ("PSEUDO", "TERMINATE"):
-            spans = [(h.span.start_char, h.span.end_char) for h in ctx.matchers(doc, index.sents)
-                     if ctx.cues[h.index].id == case.rule_id]
+            spans = [
+                (h.span.start_char, h.span.end_char)
+                for h in ctx.matchers(doc, index.sents)
+                if ctx.cues[h.index].id == case.rule_id
+            ]
         else:
-            spans = [(c.span.start_char, c.span.end_char) for items in ctx.cue_hits(doc, index, resolve_overlaps=False).values()
-                     for c in items if c.rule.id == case.rule_id]
+            spans = [
+                (c.span.start_char, c.span.end_char)
+                for items in ctx.cue_hits(doc, index, resolve_overlaps=False).values()
+                for c in items
+                if c.rule.id == case.rule_id
+            ]
         return _check_spans(case, spans, text)
     spans = [(s.start_char, s.end_char) for s in doc.spans.get(FEATURES_KEY, []) if s.id_ == case.rule_id]
     return _check_spans(case, spans, text)

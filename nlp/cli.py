@@ -6,7 +6,7 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -14,16 +14,21 @@ from rich.text import Text
 
 from nlp import __version__
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="msa: analyse modern slavery statements for Xinjiang / Uyghur-Region disclosures and "
-                       "due-diligence claims, with evidence.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="msa: analyse modern slavery statements for Xinjiang / Uyghur-Region disclosures and "
+    "due-diligence claims, with evidence.",
+)
 rules_app = typer.Typer(no_args_is_help=True, help="Validate and test the rule files.")
 evaluate_app = typer.Typer(no_args_is_help=True, help="Measure accuracy against gold annotations.")
 app.add_typer(rules_app, name="rules")
 app.add_typer(evaluate_app, name="evaluate")
 
-RulesOpt = Annotated[Optional[Path], typer.Option("--rules", help="Rules directory (default: $MSA_RULES, then "
-                                                                   "the rules shipped with msa).")]
+RulesOpt = Annotated[
+    Path | None,
+    typer.Option("--rules", help="Rules directory (default: $MSA_RULES, then the rules shipped with msa)."),
+]
 
 
 def _err() -> Console:
@@ -44,9 +49,9 @@ def _root(version: Annotated[bool, typer.Option("--version", help="Print the ver
 
 @app.command()
 def analyse(
-    inputs: Annotated[Optional[list[str]], typer.Argument(help="Files or folders of statements.")] = None,
+    inputs: Annotated[list[str] | None, typer.Argument(help="Files or folders of statements.")] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("results"),
-    manifest: Annotated[Optional[Path], typer.Option(help="CSV with path, company, year, jurisdiction, ...")] = None,
+    manifest: Annotated[Path | None, typer.Option(help="CSV with path, company, year, jurisdiction, ...")] = None,
     rules: RulesOpt = None,
     max_mb: Annotated[int, typer.Option(help="Refuse files larger than this (too_large).")] = 150,
     pdf_engine: Annotated[str, typer.Option(help="fast (pypdfium2) or layout (pdfplumber).")] = "fast",
@@ -78,23 +83,27 @@ def analyse(
     reports = []
     try:
         with ResultWriter(out) as writer:
-            options = BatchOptions(rules_dir=str(rules) if rules else None, max_bytes=max_mb * 1024 * 1024,
-                                   pdf_engine=pdf_engine)  # type: ignore[arg-type]
+            options = BatchOptions(
+                rules_dir=str(rules) if rules else None, max_bytes=max_mb * 1024 * 1024, pdf_engine=pdf_engine
+            )  # type: ignore[arg-type]
             for n, report in enumerate(analyse_items(items, options), start=1):
                 writer.write(report)
                 reports.append(report)
                 if not quiet:
                     status = "ok" if report.status == "ok" else f"[red]{report.error.code}[/]"  # type: ignore[union-attr]
-                    console.print(f"[dim]{n}/{len(items)}[/] {status} {report.source} "
-                                  f"[dim]({len(report.findings)} findings)[/]")
+                    console.print(
+                        f"[dim]{n}/{len(items)}[/] {status} {report.source} [dim]({len(report.findings)} findings)[/]"
+                    )
                     if report.error:
                         console.print(f"    [red]{report.error.message}[/]")
     except RuleFileError as exc:
         raise _fail(str(exc)) from exc
     summary = summarise(reports, started)
     errors = ", ".join(f"{code}: {n}" for code, n in sorted(summary.errors.items())) or "none"
-    console.print(f"[bold]{summary.documents}[/] documents, [green]{summary.ok} ok[/], errors: {errors}; "
-                  f"{summary.pages} pages in {summary.seconds:.1f}s")
+    console.print(
+        f"[bold]{summary.documents}[/] documents, [green]{summary.ok} ok[/], errors: {errors}; "
+        f"{summary.pages} pages in {summary.seconds:.1f}s"
+    )
     console.print(f"results: {out / 'statements.jsonl'}, {out / 'findings.csv'}, {out / 'scores.csv'}")
     raise typer.Exit(1 if summary.errors else 0)
 
@@ -110,7 +119,7 @@ def schema() -> None:
 @app.command()
 def explain(
     file: Annotated[Path, typer.Argument(help="A statement file (pdf, html, docx, txt).")],
-    label: Annotated[Optional[str], typer.Option(help="Only labels starting with this, e.g. xinjiang.")] = None,
+    label: Annotated[str | None, typer.Option(help="Only labels starting with this, e.g. xinjiang.")] = None,
     rules: RulesOpt = None,
 ) -> None:
     """Print a statement's findings with the evidence highlighted in its sentence."""
@@ -123,8 +132,10 @@ def explain(
     document = read_document(InputItem(path=str(file)), ruleset)
     report = analyse_document(document, build_pipeline(rules), ruleset)
     console = Console(highlight=False)
-    console.print(f"[bold]{report.source}[/]  company={report.company!r} year={report.year} "
-                  f"jurisdiction={report.jurisdiction} language={report.language} pages={report.pages}")
+    console.print(
+        f"[bold]{report.source}[/]  company={report.company!r} year={report.year} "
+        f"jurisdiction={report.jurisdiction} language={report.language} pages={report.pages}"
+    )
     if report.error:
         console.print(f"[red]{report.error.code}: {report.error.message}[/]")
         raise typer.Exit(1)
@@ -151,9 +162,16 @@ def explain(
             line.append(f.label, style="bold cyan")
             line.append(f" {f.text!r} ", style="")
             line.append(f.rule_id, style="dim")
-            marks = [f"{k}: {v.text!r}" for k, v in (
-                ("negated", f.assertion.negated), ("future", f.assertion.future),
-                ("hedged", f.assertion.hedged), ("reported", f.assertion.reported)) if v is not None]
+            marks = [
+                f"{k}: {v.text!r}"
+                for k, v in (
+                    ("negated", f.assertion.negated),
+                    ("future", f.assertion.future),
+                    ("hedged", f.assertion.hedged),
+                    ("reported", f.assertion.reported),
+                )
+                if v is not None
+            ]
             if f.assertion.scope:
                 marks.append(f"scope: {f.assertion.scope.value} ({f.assertion.scope.text!r})")
             if marks:
@@ -180,17 +198,21 @@ def rules_check(rules: RulesOpt = None) -> None:
     for case, msg in failures:
         where = ruleset.rule_files.get(case.rule_id, "metadata.yaml")
         console.print(f"[red]FAIL[/] {case.name} {where}: {msg}\n     {case.example.text!r}")
-    console.print(f"{len(ruleset.targets)} target rules, {len(ruleset.cues)} cues, {len(ruleset.sections)} "
-                  f"sections, {len(ruleset.specificity)} specificity features; {len(cases)} examples, "
-                  f"{len(failures)} failed. rules: {ruleset.root}")
+    console.print(
+        f"{len(ruleset.targets)} target rules, {len(ruleset.cues)} cues, {len(ruleset.sections)} "
+        f"sections, {len(ruleset.specificity)} specificity features; {len(cases)} examples, "
+        f"{len(failures)} failed. rules: {ruleset.root}"
+    )
     raise typer.Exit(1 if failures else 0)
 
 
 @evaluate_app.command("gold")
 def evaluate_gold(
     gold: Annotated[Path, typer.Argument(help="Folder of gold YAML files (corpus/gold).")],
-    corpus: Annotated[Optional[Path], typer.Option(help="Folder the gold 'document' paths are relative to "
-                                                       "(default: the gold folder's parent).")] = None,
+    corpus: Annotated[
+        Path | None,
+        typer.Option(help="Folder the gold 'document' paths are relative to (default: the gold folder's parent)."),
+    ] = None,
     rules: RulesOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
     errors: Annotated[bool, typer.Option(help="List every false positive and false negative.")] = False,
@@ -214,8 +236,9 @@ def evaluate_gold(
     console.print(f"{'macro-F1':32} {'':6} {'':6} {result.macro_f1:6.3f}   ({result.documents} documents)")
     if errors:
         for e in result.errors:
-            console.print(f"[{'red' if e.kind == 'fp' else 'yellow'}]{e.kind}[/] {e.label} {e.document}: "
-                          f"{e.sentence[:200]}")
+            console.print(
+                f"[{'red' if e.kind == 'fp' else 'yellow'}]{e.kind}[/] {e.label} {e.document}: {e.sentence[:200]}"
+            )
 
 
 def main() -> None:

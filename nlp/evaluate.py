@@ -45,12 +45,12 @@ class LabelScore(BaseModel):
 
     @property
     def precision(self) -> float:
-        """tp / (tp + fp), 0 when nothing was predicted."""
+        """Tp / (tp + fp), 0 when nothing was predicted."""
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
 
     @property
     def recall(self) -> float:
-        """tp / (tp + fn), 0 when there is no gold."""
+        """Tp / (tp + fn), 0 when there is no gold."""
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
 
     @property
@@ -119,8 +119,7 @@ def load_gold(path: Path) -> GoldFile:
         raise GoldError(f"{path}: {exc}") from exc
 
 
-def evaluate_gold_dir(gold_dir: str | Path, corpus_dir: str | Path, rules_dir: str | Path | None = None
-                      ) -> GoldResult:
+def evaluate_gold_dir(gold_dir: str | Path, corpus_dir: str | Path, rules_dir: str | Path | None = None) -> GoldResult:
     """Evaluate the pipeline on every gold file of a folder.
 
     A sentence annotated with a label is a gold positive of that label; a sentence holding a finding of that
@@ -162,8 +161,10 @@ def evaluate_gold_dir(gold_dir: str | Path, corpus_dir: str | Path, rules_dir: s
             if first is None:
                 continue
             gold_set.add((g.label, index.of(first.start)))
-        pred_set = {(f.label, index.of(doc.char_span(f.start, f.end, alignment_mode="expand").start))
-                    for f in findings_from_doc(doc, ruleset, document.pages)}
+        pred_set = {
+            (f.label, index.of(doc.char_span(f.start, f.end, alignment_mode="expand").start))
+            for f in findings_from_doc(doc, ruleset, document.pages)
+        }
         for label, si in gold_set | pred_set:
             c = counts.setdefault(label, [0, 0, 0])
             if (label, si) in gold_set and (label, si) in pred_set:
@@ -171,13 +172,23 @@ def evaluate_gold_dir(gold_dir: str | Path, corpus_dir: str | Path, rules_dir: s
                 continue
             kind = "fp" if (label, si) in pred_set else "fn"
             c[1 if kind == "fp" else 2] += 1
-            errors.append(EvalError(kind=kind, label=label, document=gold.document,
-                                    sentence=index.sents[si].text.strip()))
+            errors.append(
+                EvalError(kind=kind, label=label, document=gold.document, sentence=index.sents[si].text.strip())
+            )
     labels = {k: LabelScore(tp=v[0], fp=v[1], fn=v[2]) for k, v in counts.items()}
-    micro = LabelScore(tp=sum(s.tp for s in labels.values()), fp=sum(s.fp for s in labels.values()),
-                       fn=sum(s.fn for s in labels.values()))
+    micro = LabelScore(
+        tp=sum(s.tp for s in labels.values()),
+        fp=sum(s.fp for s in labels.values()),
+        fn=sum(s.fn for s in labels.values()),
+    )
     with_gold = [s.f1 for s in labels.values() if s.tp + s.fn]
     macro = sum(with_gold) / len(with_gold) if with_gold else 0.0
     errors.sort(key=lambda e: (e.label, e.kind, e.document))
-    return GoldResult(documents=len(files), labels=labels, micro=micro, macro_f1=macro, errors=errors,
-                      missing_quotes=missing)
+    return GoldResult(
+        documents=len(files),
+        labels=labels,
+        micro=micro,
+        macro_f1=macro,
+        errors=errors,
+        missing_quotes=missing,
+    )

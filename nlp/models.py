@@ -16,9 +16,7 @@ REPORT_VERSION = "1.0"
 ErrorCode = Literal[
     "encrypted", "corrupt", "scanned", "empty", "too_large", "unsupported", "not_found", "timeout", "internal"
 ]
-ScopeValue = Literal[
-    "direct", "tier1", "tier2", "beyond_tier1", "raw_material", "all_tiers", "own_operations"
-]
+ScopeValue = Literal["direct", "tier1", "tier2", "beyond_tier1", "raw_material", "all_tiers", "own_operations"]
 
 
 class _Frozen(BaseModel):
@@ -52,7 +50,8 @@ class Document(_Frozen):
     year: int | None = Field(default=None, description="Reporting year (manifest, else inferred).")
     jurisdiction: str | None = Field(default=None, description="GB, AU, CA, US-CA... (manifest, else inferred).")
     metadata_source: dict[str, str] = Field(
-        default_factory=dict, description="For company/year/jurisdiction: 'manifest' or the inferring rule id."
+        default_factory=dict,
+        description="For company/year/jurisdiction: 'manifest' or the inferring rule id.",
     )
     extra: dict[str, str] = Field(default_factory=dict, description="Extra manifest columns, carried through.")
     error: DocumentError | None = Field(default=None, description="Set when the document could not be read.")
@@ -165,7 +164,9 @@ class StatementReport(_Frozen):
     rules_fingerprint: str = Field(description="sha256 over the rule files used.")
     version: str = Field(description="msa package version.")
     report_version: str = Field(default=REPORT_VERSION, description="Version of this contract.")
-    metadata_source: dict[str, str] = Field(default_factory=dict, description="Where company/year/jurisdiction came from.")
+    metadata_source: dict[str, str] = Field(
+        default_factory=dict, description="Where company/year/jurisdiction came from."
+    )
     extra: dict[str, str] = Field(default_factory=dict, description="Extra manifest columns.")
     findings: list[Finding] = Field(default_factory=list, description="All findings, in document order.")
     scores: dict[str, FrameworkScore] = Field(default_factory=dict, description="Per framework id.")

@@ -110,8 +110,10 @@ class _Matchers(_Strict):
         for i, pattern in enumerate(value):
             problems = validate_token_pattern(pattern)
             if problems:
-                raise ValueError(f"pattern {i + 1} {pattern!r} is not a valid spaCy token pattern: "
-                                 f"{'; '.join(problems)} (in YAML, quote no/yes/on/off)")
+                raise ValueError(
+                    f"pattern {i + 1} {pattern!r} is not a valid spaCy token pattern: "
+                    f"{'; '.join(problems)} (in YAML, quote no/yes/on/off)"
+                )
         return value
 
     @property
@@ -138,7 +140,8 @@ class TargetRule(_Matchers):
     span: Literal["match", "sentence"] = Field(default="match", description="What the finding covers.")
     ignore_cues: list[Literal["NEGATED", "FUTURE", "HEDGED", "REPORTED", "SCOPE"]] = Field(
         default_factory=list,
-        description="Cue categories that do not apply to this rule's findings (a denial already means 'not').")
+        description="Cue categories that do not apply to this rule's findings (a denial already means 'not').",
+    )
     examples: Examples = Field(description="match / no_match examples.")
 
     @field_validator("id")
@@ -267,8 +270,15 @@ class RuleSet(BaseModel):
 
     def lexicon_terms(self, ref: LexiconRef) -> list[str]:
         """Terms of a CSV lexicon, deduplicated, in file order."""
-        return list(_read_lexicon(self.root / ref.file, tuple(ref.columns), ref.separator,
-                                  tuple(sorted(ref.where.items())), ref.min_length))
+        return list(
+            _read_lexicon(
+                self.root / ref.file,
+                tuple(ref.columns),
+                ref.separator,
+                tuple(sorted(ref.where.items())),
+                ref.min_length,
+            )
+        )
 
     def rule(self, rule_id: str) -> TargetRule:
         """The target rule with this id."""
@@ -279,8 +289,9 @@ class RuleSet(BaseModel):
 
 
 @lru_cache(maxsize=64)
-def _read_lexicon(path: Path, columns: tuple[str, ...], separator: str,
-                  where: tuple[tuple[str, str], ...], min_length: int) -> tuple[str, ...]:
+def _read_lexicon(
+    path: Path, columns: tuple[str, ...], separator: str, where: tuple[tuple[str, str], ...], min_length: int
+) -> tuple[str, ...]:
     with path.open(encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh)
         missing = [c for c in (*columns, *(k for k, _ in where)) if c not in (reader.fieldnames or [])]
@@ -469,9 +480,19 @@ def _load_cached(root: Path, fp: str) -> RuleSet:
         if isinstance(data, dict):
             frameworks[path.stem] = data
 
-    ruleset = RuleSet(root=root, labels=labels, targets=targets, rule_files=rule_files, cues=cues,
-                      sections=sections, specificity=spec, metadata=metadata, language=language,
-                      frameworks=frameworks, fingerprint=fp)
+    ruleset = RuleSet(
+        root=root,
+        labels=labels,
+        targets=targets,
+        rule_files=rule_files,
+        cues=cues,
+        sections=sections,
+        specificity=spec,
+        metadata=metadata,
+        language=language,
+        frameworks=frameworks,
+        fingerprint=fp,
+    )
     # Read every lexicon now so a missing file or column fails at load time, naming the rule.
     for item in (*targets, *cues, *spec):
         for ref in item.lexicons:

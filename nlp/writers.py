@@ -10,10 +10,42 @@ from typing import IO
 
 from nlp.models import StatementReport
 
-FINDING_COLUMNS = ("statement_id", "source", "company", "year", "label", "rule_id", "text", "page", "start", "end",
-                   "section", "negated", "future", "hedged", "reported", "scope", "specificity", "sentence")
-SCORE_COLUMNS = ("statement_id", "source", "company", "year", "jurisdiction", "status", "error_code", "language",
-                 "pages", "words", "findings", "xinjiang_mentioned", "specificity", "flags")
+FINDING_COLUMNS = (
+    "statement_id",
+    "source",
+    "company",
+    "year",
+    "label",
+    "rule_id",
+    "text",
+    "page",
+    "start",
+    "end",
+    "section",
+    "negated",
+    "future",
+    "hedged",
+    "reported",
+    "scope",
+    "specificity",
+    "sentence",
+)
+SCORE_COLUMNS = (
+    "statement_id",
+    "source",
+    "company",
+    "year",
+    "jurisdiction",
+    "status",
+    "error_code",
+    "language",
+    "pages",
+    "words",
+    "findings",
+    "xinjiang_mentioned",
+    "specificity",
+    "flags",
+)
 
 
 def _cue(value: object) -> str:
@@ -25,22 +57,41 @@ def finding_rows(report: StatementReport) -> Iterable[dict[str, object]]:
     for f in report.findings:
         a = f.assertion
         yield {
-            "statement_id": report.id, "source": report.source, "company": report.company or "",
-            "year": report.year or "", "label": f.label, "rule_id": f.rule_id, "text": f.text,
-            "page": f.page or "", "start": f.start, "end": f.end, "section": f.section or "",
-            "negated": _cue(a.negated), "future": _cue(a.future), "hedged": _cue(a.hedged),
-            "reported": _cue(a.reported), "scope": a.scope.value if a.scope else "",
-            "specificity": f.specificity.score, "sentence": f.sentence,
+            "statement_id": report.id,
+            "source": report.source,
+            "company": report.company or "",
+            "year": report.year or "",
+            "label": f.label,
+            "rule_id": f.rule_id,
+            "text": f.text,
+            "page": f.page or "",
+            "start": f.start,
+            "end": f.end,
+            "section": f.section or "",
+            "negated": _cue(a.negated),
+            "future": _cue(a.future),
+            "hedged": _cue(a.hedged),
+            "reported": _cue(a.reported),
+            "scope": a.scope.value if a.scope else "",
+            "specificity": f.specificity.score,
+            "sentence": f.sentence,
         }
 
 
 def score_row(report: StatementReport) -> dict[str, object]:
     """One CSV row per statement (framework scores are added as columns when present)."""
     row: dict[str, object] = {
-        "statement_id": report.id, "source": report.source, "company": report.company or "",
-        "year": report.year or "", "jurisdiction": report.jurisdiction or "", "status": report.status,
-        "error_code": report.error.code if report.error else "", "language": report.language or "",
-        "pages": report.pages, "words": report.words, "findings": len(report.findings),
+        "statement_id": report.id,
+        "source": report.source,
+        "company": report.company or "",
+        "year": report.year or "",
+        "jurisdiction": report.jurisdiction or "",
+        "status": report.status,
+        "error_code": report.error.code if report.error else "",
+        "language": report.language or "",
+        "pages": report.pages,
+        "words": report.words,
+        "findings": len(report.findings),
         "xinjiang_mentioned": bool(report.xinjiang and report.xinjiang.get("mentioned")),
         "specificity": "" if report.specificity is None else report.specificity,
         "flags": ";".join(f.id for f in report.flags),

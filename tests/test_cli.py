@@ -18,8 +18,13 @@ def test_analyse_writes_contract_files_in_input_order(tmp_path, bad_files):
     (tmp_path / "a.txt").write_text("We do not source cotton from Xinjiang. We audit supplier factories.")
     (tmp_path / "b.txt").write_text("Nothing relevant here at all.")
     (tmp_path / "a_copy.txt").write_text("We do not source cotton from Xinjiang. We audit supplier factories.")
-    inputs = [str(tmp_path / "b.txt"), str(bad_files / "encrypted.pdf"), str(tmp_path / "a.txt"),
-              str(tmp_path / "a_copy.txt"), str(tmp_path / "missing.pdf")]
+    inputs = [
+        str(tmp_path / "b.txt"),
+        str(bad_files / "encrypted.pdf"),
+        str(tmp_path / "a.txt"),
+        str(tmp_path / "a_copy.txt"),
+        str(tmp_path / "missing.pdf"),
+    ]
     out = tmp_path / "out"
     result = runner.invoke(app, ["analyse", *inputs, "--out", str(out), "--rules", str(MIN_RULES), "--quiet"])
     assert result.exit_code == 1, result.output  # some documents failed
@@ -31,9 +36,13 @@ def test_analyse_writes_contract_files_in_input_order(tmp_path, bad_files):
     assert reports[3].duplicate_of == inputs[2]
     assert reports[3].findings == reports[2].findings
     text = (tmp_path / "a.txt").read_text()
-    assert {f.label for f in reports[2].findings} >= {"xinjiang.mention", "xinjiang.sourcing_denial", "dd.audit"}
+    assert {f.label for f in reports[2].findings} >= {
+        "xinjiang.mention",
+        "xinjiang.sourcing_denial",
+        "dd.audit",
+    }
     for f in reports[2].findings:
-        assert text[f.start:f.end] == f.text
+        assert text[f.start : f.end] == f.text
     with (out / "findings.csv").open() as fh:
         rows = list(csv.DictReader(fh))
     assert len(rows) == len(reports[2].findings) + len(reports[3].findings)
@@ -45,8 +54,9 @@ def test_analyse_writes_contract_files_in_input_order(tmp_path, bad_files):
 
 def test_analyse_all_ok_exits_zero(tmp_path):
     (tmp_path / "a.txt").write_text("We audit supplier factories.")
-    result = runner.invoke(app, ["analyse", str(tmp_path), "--out", str(tmp_path / "o"), "--rules",
-                                 str(MIN_RULES), "--quiet"])
+    result = runner.invoke(
+        app, ["analyse", str(tmp_path), "--out", str(tmp_path / "o"), "--rules", str(MIN_RULES), "--quiet"]
+    )
     assert result.exit_code == 0, result.output
 
 
@@ -85,8 +95,11 @@ def test_rules_check_ok_and_broken(tmp_path):
     broken = tmp_path / "rules"
     shutil.copytree(MIN_RULES, broken)
     path = broken / "targets" / "min.yaml"
-    path.write_text(path.read_text().replace("match: [\"Cotton from [[Xinjiang]] is banned.\"]",
-                                             "match: [\"Cotton from [[Egypt]] is banned.\"]"))
+    path.write_text(
+        path.read_text().replace(
+            'match: ["Cotton from [[Xinjiang]] is banned."]', 'match: ["Cotton from [[Egypt]] is banned."]'
+        )
+    )
     result = runner.invoke(app, ["rules", "check", "--rules", str(broken)])
     assert result.exit_code == 1
     assert "T.MENTION.REGION" in result.output and "did not fire" in result.output
@@ -97,10 +110,12 @@ def test_non_english_statement_is_flagged_not_scored(tmp_path):
         "Cette déclaration est publiée conformément à la loi. Nous avons évalué les risques de travail forcé "
         "dans nos chaînes d'approvisionnement et nous avons formé nos employés. Les fournisseurs doivent "
         "respecter notre code de conduite, qui interdit le travail des enfants et le travail forcé. "
-        "Nous ne nous approvisionnons pas en coton du Xinjiang. " * 3)
+        "Nous ne nous approvisionnons pas en coton du Xinjiang. " * 3
+    )
     out = tmp_path / "o"
-    result = runner.invoke(app, ["analyse", str(tmp_path / "fr.txt"), "--out", str(out), "--rules",
-                                 str(MIN_RULES), "--quiet"])
+    result = runner.invoke(
+        app, ["analyse", str(tmp_path / "fr.txt"), "--out", str(out), "--rules", str(MIN_RULES), "--quiet"]
+    )
     assert result.exit_code == 0
     report = StatementReport.model_validate_json((out / "statements.jsonl").read_text())
     assert report.language == "fr"

@@ -16,7 +16,7 @@ def test_negation_with_cue(min_pipeline, min_ruleset):
     assert f.assertion.negated is not None
     assert f.assertion.negated.text == "not"
     assert f.assertion.negated.rule_id == "CTX.NEGATED.NOT"
-    assert "We have not audited any supplier."[f.assertion.negated.start:f.assertion.negated.end] == "not"
+    assert "We have not audited any supplier."[f.assertion.negated.start : f.assertion.negated.end] == "not"
 
 
 def test_pseudo_cue_cancels_negation(min_pipeline, min_ruleset):
@@ -49,8 +49,7 @@ def test_case_sensitive_cue_ignores_month(min_pipeline, min_ruleset):
 
 
 def test_backward_reported(min_pipeline, min_ruleset):
-    (f,) = find(min_pipeline, min_ruleset, "Xinjiang factories reportedly use transferred labour.",
-                "xinjiang.mention")
+    (f,) = find(min_pipeline, min_ruleset, "Xinjiang factories reportedly use transferred labour.", "xinjiang.mention")
     assert f.assertion.reported.text == "reportedly"
 
 
@@ -67,8 +66,15 @@ def test_scope_direct_on_denial(min_pipeline, min_ruleset):
 
 def test_requires_and_excludes(min_pipeline, min_ruleset):
     assert find(min_pipeline, min_ruleset, "The audit went well.", "dd.audit") == []
-    assert find(min_pipeline, min_ruleset,
-                "The audit of the financial statements covered supplier payments.", "dd.audit") == []
+    assert (
+        find(
+            min_pipeline,
+            min_ruleset,
+            "The audit of the financial statements covered supplier payments.",
+            "dd.audit",
+        )
+        == []
+    )
 
 
 def test_sentence_span_rule_covers_sentence(min_pipeline, min_ruleset):
@@ -95,7 +101,7 @@ def test_specificity_features_and_score(min_pipeline, min_ruleset):
 @pytest.mark.parametrize("text", ["", "   ", "\n\n", "Xinjiang"])
 def test_degenerate_texts(min_pipeline, min_ruleset, text):
     for f in find(min_pipeline, min_ruleset, text):
-        assert text[f.start:f.end] == f.text
+        assert text[f.start : f.end] == f.text
 
 
 def test_anchored_regex_anchors_to_each_sentence(min_pipeline, min_ruleset):

@@ -36,8 +36,8 @@ def test_offsets_point_at_the_text(corpus_reports, ruleset):
     for item, report in corpus_reports:
         text = read_document(item, ruleset).text
         for f in report.findings:
-            assert text[f.start:f.end] == f.text
-            assert text[f.sentence_start:f.sentence_end] == f.sentence
+            assert text[f.start : f.end] == f.text
+            assert text[f.sentence_start : f.sentence_end] == f.sentence
             assert f.sentence_start <= f.start <= f.end <= f.sentence_end
 
 
@@ -65,11 +65,34 @@ def test_gold_accuracy_floors(corpus_pdfs):
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.sampled_from([
-    "We do not source cotton from Xinjiang.", "We will audit tier 2 suppliers", "\n", "\n\n", " ", "•",
-    "Hikvision cameras", "the XUAR", "may", "not", "Supplier Code of Conduct", "87%", "Ltd.", "UFLPA", "é", "-",
-    "traceability to raw material", "isotope testing", "Signed: J Doe, Director",
-]), max_size=25))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "We do not source cotton from Xinjiang.",
+                "We will audit tier 2 suppliers",
+                "\n",
+                "\n\n",
+                " ",
+                "•",
+                "Hikvision cameras",
+                "the XUAR",
+                "may",
+                "not",
+                "Supplier Code of Conduct",
+                "87%",
+                "Ltd.",
+                "UFLPA",
+                "é",
+                "-",
+                "traceability to raw material",
+                "isotope testing",
+                "Signed: J Doe, Director",
+            ]
+        ),
+        max_size=25,
+    )
+)
 def test_invariants_on_random_text(pipeline, ruleset, parts):
     text = " ".join(parts)
     first = findings_from_doc(pipeline(text), ruleset)
@@ -77,14 +100,17 @@ def test_invariants_on_random_text(pipeline, ruleset, parts):
     assert first == second
     for f in first:
         assert 0 <= f.start <= f.end <= len(text)
-        assert text[f.start:f.end] == f.text
+        assert text[f.start : f.end] == f.text
 
 
 def test_regex_prefilter_gives_the_same_hits(corpus_pdfs, pipeline, ruleset):
     from nlp.components.matching import CompiledMatchers
 
-    groups = [("msa_targets", ruleset.targets), ("msa_context", ruleset.cues),
-              ("msa_specificity", ruleset.specificity)]
+    groups = [
+        ("msa_targets", ruleset.targets),
+        ("msa_context", ruleset.cues),
+        ("msa_specificity", ruleset.specificity),
+    ]
     items = read_manifest(CORPUS / "manifest.csv")
     texts = [read_document(i, ruleset).text for i in items]
     for name, records in groups:
@@ -98,14 +124,20 @@ def test_regex_prefilter_gives_the_same_hits(corpus_pdfs, pipeline, ruleset):
             assert sorted(set(fast._regex_hits(doc, sents))) == sorted(set(slow._regex_hits(doc, sents)))
 
 
-@pytest.mark.parametrize(("pattern", "expected"), [
-    # sre_parse factors the common "x" out of the alternation: still sound, still selective
-    (r"\bdo not source\w* from (?:xinjiang|xuar)\b", ({"do not source"}, {" from x"}, {"injiang", "uar"})),
-    (r"isotop(?:e|ic)", ({"isotop"},)),
-    (r"(?:a|b)c", None),
-    (r"x{2,}yyy", ({"yyy"},)),
-    (r"(?:the )?region", ({"region"},)),
-])
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        # sre_parse factors the common "x" out of the alternation: still sound, still selective
+        (
+            r"\bdo not source\w* from (?:xinjiang|xuar)\b",
+            ({"do not source"}, {" from x"}, {"injiang", "uar"}),
+        ),
+        (r"isotop(?:e|ic)", ({"isotop"},)),
+        (r"(?:a|b)c", None),
+        (r"x{2,}yyy", ({"yyy"},)),
+        (r"(?:the )?region", ({"region"},)),
+    ],
+)
 def test_required_literals(pattern, expected):
     import re
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import itertools
 import sys
 
 import pytest
@@ -28,18 +29,22 @@ def make_pdf(source_text: str, hyphenation: bool = True) -> bytes:
     return buf.getvalue()
 
 
-TWO_COLUMN = "\n".join([
-    "%% layout: two-column",
-    "%% header: Quillon Textiles Ltd Modern Slavery Statement",
-    "%% footer: Quillon Textiles Ltd confidential",
-    "",
-    "# Our Supply Chain",
-    *[f"Paragraph {i} says that Quillon audits spinning mills and weaving factories in several countries "
-      f"every year, and that the internationalisation of responsibilities requires documentation. End {i}.\n"
-      for i in range(40)],
-    "| Country | Audits |",
-    "| India | 12 |",
-])
+TWO_COLUMN = "\n".join(
+    [
+        "%% layout: two-column",
+        "%% header: Quillon Textiles Ltd Modern Slavery Statement",
+        "%% footer: Quillon Textiles Ltd confidential",
+        "",
+        "# Our Supply Chain",
+        *[
+            f"Paragraph {i} says that Quillon audits spinning mills and weaving factories in several countries "
+            f"every year, and that the internationalisation of responsibilities requires documentation. End {i}.\n"
+            for i in range(40)
+        ],
+        "| Country | Audits |",
+        "| India | 12 |",
+    ]
+)
 
 
 @pytest.fixture(scope="module")
@@ -78,9 +83,9 @@ def test_pdf_paragraphs_and_table_rows(two_column_text):
 def test_pdf_page_map_points_at_page_text(two_column_text):
     text, pages, _ = two_column_text
     assert pages[0].start == 0 and pages[-1].end == len(text)
-    for a, b in zip(pages, pages[1:]):
+    for a, b in itertools.pairwise(pages):
         assert a.end <= b.start
-    second = text[pages[1].start:pages[1].end]
+    second = text[pages[1].start : pages[1].end]
     assert "Paragraph" in second
 
 
@@ -88,13 +93,19 @@ def test_layout_engine_agrees_on_text(two_column_text):
     fast, _, _ = two_column_text
     layout, _, _ = read_pdf(make_pdf(TWO_COLUMN), "layout")
     assert [p for p in layout.split("\n\n") if p.startswith("Paragraph")] == [
-        p for p in fast.split("\n\n") if p.startswith("Paragraph")]
+        p for p in fast.split("\n\n") if p.startswith("Paragraph")
+    ]
 
 
 @pytest.mark.parametrize(
     ("name", "code"),
-    [("empty.pdf", "empty"), ("truncated.pdf", "corrupt"), ("random.pdf", "corrupt"),
-     ("encrypted.pdf", "encrypted"), ("scanned.pdf", "scanned")],
+    [
+        ("empty.pdf", "empty"),
+        ("truncated.pdf", "corrupt"),
+        ("random.pdf", "corrupt"),
+        ("encrypted.pdf", "encrypted"),
+        ("scanned.pdf", "scanned"),
+    ],
 )
 def test_bad_pdfs(bad_files, min_ruleset, name, code):
     doc = read(bad_files / name, min_ruleset)
@@ -185,7 +196,7 @@ def test_docx(tmp_path, min_ruleset):
     assert "- Supplier Code of Conduct" in doc.text
     assert "India | 12" in doc.text
     assert [p.number for p in doc.pages] == [1, 2]
-    assert doc.text[doc.pages[1].start:].startswith("Country")
+    assert doc.text[doc.pages[1].start :].startswith("Country")
 
 
 def test_corrupt_docx(tmp_path, min_ruleset):
@@ -202,17 +213,23 @@ def test_binary_named_txt(tmp_path, min_ruleset):
 
 
 def test_manifest_and_metadata(tmp_path, min_ruleset):
-    (tmp_path / "a.txt").write_text("Acme Widgets Limited statement for the financial year ending 31 March 2023 "
-                                    "under the Modern Slavery Act 2015.")
+    (tmp_path / "a.txt").write_text(
+        "Acme Widgets Limited statement for the financial year ending 31 March 2023 under the Modern Slavery Act 2015."
+    )
     (tmp_path / "b.txt").write_text("Another statement.")
-    (tmp_path / "m.csv").write_text("path,company,year,jurisdiction,sector\na.txt,,,,apparel\n"
-                                    "b.txt,Beta plc,2022,GB,food\nmissing.txt,Gone Ltd,2021,GB,\n")
+    (tmp_path / "m.csv").write_text(
+        "path,company,year,jurisdiction,sector\na.txt,,,,apparel\n"
+        "b.txt,Beta plc,2022,GB,food\nmissing.txt,Gone Ltd,2021,GB,\n"
+    )
     items = read_manifest(tmp_path / "m.csv")
     assert [i.extra["sector"] for i in items] == ["apparel", "food", ""]
     a, b, gone = (read_document(i, min_ruleset) for i in items)
     assert (a.company, a.year, a.jurisdiction) == ("Acme Widgets Limited", 2023, "GB")
-    assert a.metadata_source == {"company": "META.COMPANY.SUFFIX", "year": "META.YEAR.FY",
-                                 "jurisdiction": "META.JUR.UK"}
+    assert a.metadata_source == {
+        "company": "META.COMPANY.SUFFIX",
+        "year": "META.YEAR.FY",
+        "jurisdiction": "META.JUR.UK",
+    }
     assert (b.company, b.year, b.metadata_source["company"]) == ("Beta plc", 2022, "manifest")
     assert gone.error.code == "not_found" and gone.company == "Gone Ltd"
 

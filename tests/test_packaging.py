@@ -11,8 +11,22 @@ from tests.conftest import ROOT
 
 
 def test_wheel_ships_rules_and_finds_them(tmp_path):
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w",
-                    str(tmp_path), str(ROOT)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+    )
     (wheel,) = tmp_path.glob("msa-*.whl")
     with zipfile.ZipFile(wheel) as zf:
         names = zf.namelist()
@@ -22,9 +36,12 @@ def test_wheel_ships_rules_and_finds_them(tmp_path):
         zf.extractall(tmp_path / "site")
     env = {k: v for k, v in os.environ.items() if k != "MSA_RULES"}
     env["PYTHONPATH"] = str(tmp_path / "site")
-    code = "from nlp.ruleset import default_rules_dir, load_ruleset; d = default_rules_dir(); " \
-           "print(d); print(len(load_ruleset().targets))"
-    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, check=True, capture_output=True,
-                         text=True).stdout.split()
+    code = (
+        "from nlp.ruleset import default_rules_dir, load_ruleset; d = default_rules_dir(); "
+        "print(d); print(len(load_ruleset().targets))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, env=env, check=True, capture_output=True, text=True
+    ).stdout.split()
     assert out[0] == str((tmp_path / "site" / "nlp" / "_rules").resolve())
     assert int(out[1]) > 0

@@ -68,5 +68,6 @@ def test_rules_fingerprint_changes_with_content(tmp_path):
     shutil.copytree(MIN_RULES, rules)
     before = load_ruleset(rules).fingerprint
     (rules / "targets" / "min.yaml").write_text(
-        (rules / "targets" / "min.yaml").read_text().replace("[Xinjiang, XUAR]", "[Xinjiang, XUAR, Uyghur Region]"))
+        (rules / "targets" / "min.yaml").read_text().replace("[Xinjiang, XUAR]", "[Xinjiang, XUAR, Uyghur Region]")
+    )
     assert load_ruleset(rules).fingerprint != before

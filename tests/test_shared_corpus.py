@@ -29,8 +29,7 @@ def test_all_shared_statements_ok(shared_reports):
 def test_xinjiang_mention_exactly_where_expected(shared_reports):
     rows, reports = shared_reports
     expected = {row["path"].split("/")[-1] for row in rows if row["mentions_xinjiang"] == "yes"}
-    got = {r.source.split("/")[-1] for r in reports
-           if any(f.label == "xinjiang.mention" for f in r.findings)}
+    got = {r.source.split("/")[-1] for r in reports if any(f.label == "xinjiang.mention" for f in r.findings)}
     assert got == expected
 
 
@@ -40,4 +39,4 @@ def test_offsets_on_real_statements(shared_reports):
         with open(r.source, encoding="utf-8") as fh:
             text = fh.read()
         for f in r.findings:
-            assert text[f.start:f.end] == f.text
+            assert text[f.start : f.end] == f.text

@@ -58,8 +58,12 @@ class ContextComponent:
             terms = sorted(span.start for rule, span in items if rule.category == "TERMINATE")
             term_ends = sorted(span.end for rule, span in items if rule.category == "TERMINATE")
             kept: list[CueHit] = []
-            candidates = [(rule, span) for rule, span in items if rule.category not in ("PSEUDO", "TERMINATE")
-                          and not any(p.start < span.end and span.start < p.end for p in pseudo)]
+            candidates = [
+                (rule, span)
+                for rule, span in items
+                if rule.category not in ("PSEUDO", "TERMINATE")
+                and not any(p.start < span.end and span.start < p.end for p in pseudo)
+            ]
             # Of overlapping cues the longest wins ("cannot rule out" is a hedge, not also a negation).
             candidates.sort(key=lambda rs: (-(rs[1].end - rs[1].start), rs[1].start))
             chosen: list[tuple[CueRule, Span]] = []
@@ -72,8 +76,7 @@ class ContextComponent:
                     stop = min([sent.end, span.end + rule.max_scope, *[t for t in terms if t >= span.end]])
                     hi = stop
                 if rule.direction in ("backward", "bidirectional"):
-                    begin = max([sent.start, span.start - rule.max_scope,
-                                 *[t for t in term_ends if t <= span.start]])
+                    begin = max([sent.start, span.start - rule.max_scope, *[t for t in term_ends if t <= span.start]])
                     lo = begin
                 kept.append(CueHit(rule, span, lo, hi))
             out[si] = kept

@@ -29,8 +29,14 @@ class CompiledMatchers:
     regexes are run on the text of each sentence. Keys are the record indexes, so hits map back to records.
     """
 
-    def __init__(self, pipeline: Language, records: Sequence[_Matchers], ruleset: RuleSet, ids: Sequence[str],
-                 prefilter: bool = True):
+    def __init__(
+        self,
+        pipeline: Language,
+        records: Sequence[_Matchers],
+        ruleset: RuleSet,
+        ids: Sequence[str],
+        prefilter: bool = True,
+    ):
         self.vocab = pipeline.vocab
         self.lower = PhraseMatcher(pipeline.vocab, attr="LOWER")
         self.orth = PhraseMatcher(pipeline.vocab, attr="ORTH")
@@ -59,9 +65,14 @@ class CompiledMatchers:
             flags = 0 if rec.case_sensitive else re.IGNORECASE
             for rx in rec.regex:
                 parsed = _parse(rx, flags)
-                self.regexes.append(CompiledRegex(
-                    index=index, pattern=re.compile(rx, flags), anchored=_anchored(parsed),
-                    literals=required_literals(parsed) if prefilter else None))
+                self.regexes.append(
+                    CompiledRegex(
+                        index=index,
+                        pattern=re.compile(rx, flags),
+                        anchored=_anchored(parsed),
+                        literals=required_literals(parsed) if prefilter else None,
+                    )
+                )
 
     def __call__(self, doc: Doc, sentences: Sequence[Span] | None = None) -> list[Hit]:
         """Run every matcher over ``doc``; regexes run within each sentence.
@@ -74,8 +85,11 @@ class CompiledMatchers:
             Hits, deduplicated per (record, start, end), in document order.
         """
         raw: list[tuple[int, int, int]] = []
-        for matcher, used in ((self.lower, self._has_lower), (self.orth, self._has_orth),
-                              (self.matcher, self._has_patterns)):
+        for matcher, used in (
+            (self.lower, self._has_lower),
+            (self.orth, self._has_orth),
+            (self.matcher, self._has_patterns),
+        ):
             if used:
                 raw += [(int(self.vocab.strings[m]), s, e) for m, s, e in matcher(doc)]
         if self.regexes:
@@ -129,8 +143,9 @@ class CompiledMatchers:
                 if si < 0:
                     continue
                 begin, stop = bounds[si]
-                matches = (rx.pattern.finditer(text[begin:stop]) if rx.anchored
-                           else rx.pattern.finditer(text, begin, stop))
+                matches = (
+                    rx.pattern.finditer(text[begin:stop]) if rx.anchored else rx.pattern.finditer(text, begin, stop)
+                )
                 shift = begin if rx.anchored else 0
                 for m in matches:
                     if m.end() > m.start():
@@ -162,12 +177,13 @@ def _items(node: object) -> list[tuple[object, object]]:
     return list(node)  # type: ignore[call-overload]
 
 
-AT_CODES = frozenset({"AT_BEGINNING", "AT_END", "AT_BEGINNING_STRING", "AT_END_STRING", "AT_BEGINNING_LINE",
-                      "AT_END_LINE"})
+AT_CODES = frozenset(
+    {"AT_BEGINNING", "AT_END", "AT_BEGINNING_STRING", "AT_END_STRING", "AT_BEGINNING_LINE", "AT_END_LINE"}
+)
 
 
 def _anchored(parsed: object) -> bool:
-    """Whether a parsed regex uses ^, $, \\A or \\Z anywhere."""
+    r"""Whether a parsed regex uses ^, $, \A or \Z anywhere."""
     for op, arg in _items(parsed):
         if str(op) == "AT" and str(arg) in AT_CODES:
             return True

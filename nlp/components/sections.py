@@ -21,8 +21,11 @@ class SectionClassifier:
 
     def __init__(self, ruleset: RuleSet):
         self.rules = [
-            (rule.type, rule.id,
-             re.compile(r"\b(?:" + "|".join(re.escape(h.lower()) for h in rule.headings) + r")\b"))
+            (
+                rule.type,
+                rule.id,
+                re.compile(r"\b(?:" + "|".join(re.escape(h.lower()) for h in rule.headings) + r")\b"),
+            )
             for rule in ruleset.sections
         ]
 

@@ -14,14 +14,54 @@ from spacy.tokens import Doc, Span
 
 TERMINAL = frozenset({".", "!", "?", "…", "。"})
 CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
-BULLETS = frozenset({"•", "●", "▪", "◦", "■", "□", "➢", "►", "▶", "✓", "✔", "", "", "·", "‣", "⁃"})
+BULLETS = frozenset({"•", "●", "▪", "◦", "■", "□", "➢", "►", "▶", "✓", "✔", "", "·", "‣", "⁃"})
 LINE_BULLETS = BULLETS | {"-", "–", "—", "*", "o"}
 # Abbreviations whose full stop does not end a sentence (tokenizer keeps most of them as one token).
-ABBREVIATIONS = frozenset({
-    "e.g.", "i.e.", "etc.", "vs.", "no.", "nos.", "co.", "ltd.", "inc.", "corp.", "plc.", "pty.", "st.", "mr.",
-    "mrs.", "ms.", "dr.", "prof.", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.",
-    "oct.", "nov.", "dec.", "approx.", "fig.", "p.", "pp.", "para.", "s.", "ss.", "art.", "cf.", "u.s.", "u.k.",
-})
+ABBREVIATIONS = frozenset(
+    {
+        "e.g.",
+        "i.e.",
+        "etc.",
+        "vs.",
+        "no.",
+        "nos.",
+        "co.",
+        "ltd.",
+        "inc.",
+        "corp.",
+        "plc.",
+        "pty.",
+        "st.",
+        "mr.",
+        "mrs.",
+        "ms.",
+        "dr.",
+        "prof.",
+        "jan.",
+        "feb.",
+        "mar.",
+        "apr.",
+        "jun.",
+        "jul.",
+        "aug.",
+        "sep.",
+        "sept.",
+        "oct.",
+        "nov.",
+        "dec.",
+        "approx.",
+        "fig.",
+        "p.",
+        "pp.",
+        "para.",
+        "s.",
+        "ss.",
+        "art.",
+        "cf.",
+        "u.s.",
+        "u.k.",
+    }
+)
 HEADING_MAX_WORDS = 14
 
 
@@ -49,14 +89,31 @@ def is_heading_text(text: str) -> bool:
     if not stripped or stripped[-1] in ".!?;,":
         return False
     words = stripped.split()
-    if len(words) > HEADING_MAX_WORDS or stripped[0] in LINE_BULLETS and len(stripped) > 1 and stripped[1] == " ":
+    if len(words) > HEADING_MAX_WORDS or (stripped[0] in LINE_BULLETS and len(stripped) > 1 and stripped[1] == " "):
         return False
     if not (stripped[0].isupper() or stripped[0].isdigit() or text.lstrip().startswith("#")):
         return False
     alpha = [w for w in words if w[0].isalpha()]
     if not alpha:
         return False
-    small = {"and", "of", "the", "in", "on", "for", "to", "a", "an", "our", "with", "by", "at", "&", "or", "its"}
+    small = {
+        "and",
+        "of",
+        "the",
+        "in",
+        "on",
+        "for",
+        "to",
+        "a",
+        "an",
+        "our",
+        "with",
+        "by",
+        "at",
+        "&",
+        "or",
+        "its",
+    }
     capitalised = sum(1 for w in alpha if w[0].isupper() or w.lower() in small)
     return stripped.isupper() or capitalised / len(alpha) >= 0.75
 
@@ -97,7 +154,7 @@ def set_sentence_starts(doc: Doc) -> Doc:
         if rng is None:
             return False
         if rng not in heading_cache:
-            heading_cache[rng] = is_heading_text(doc[rng[0]:rng[1]].text)
+            heading_cache[rng] = is_heading_text(doc[rng[0] : rng[1]].text)
         return heading_cache[rng]
 
     starts = [False] * len(doc)
@@ -115,9 +172,13 @@ def set_sentence_starts(doc: Doc) -> Doc:
             continue
         if prev.is_space and "\n" in prev.text:
             first = tok.text[:1]
-            if "\n\n" in prev.text.replace("\r", "").replace(" ", "") or tok.text in LINE_BULLETS:
-                starts[i] = True
-            elif _ends_sentence(doc, j) or heading(j) or heading(i):
+            if (
+                "\n\n" in prev.text.replace("\r", "").replace(" ", "")
+                or tok.text in LINE_BULLETS
+                or _ends_sentence(doc, j)
+                or heading(j)
+                or heading(i)
+            ):
                 starts[i] = True
             else:
                 starts[i] = not first.islower()
@@ -136,7 +197,7 @@ def set_sentence_starts(doc: Doc) -> Doc:
 
 @Language.component("msa_sentences")
 def msa_sentences(doc: Doc) -> Doc:
-    """spaCy component: statement-aware sentence boundaries."""
+    """SpaCy component: statement-aware sentence boundaries."""
     return set_sentence_starts(doc)
 
 

@@ -6,8 +6,8 @@ Reading never raises for a bad file: the Document carries ``error`` (code and me
 from __future__ import annotations
 
 import csv
-import io
 import hashlib
+import io
 import os
 import zipfile
 from collections.abc import Iterator
@@ -19,8 +19,16 @@ from nlp.ingest.pdf import Engine, PdfReadError, read_pdf
 from nlp.models import Document, DocumentError, ErrorCode, Page
 from nlp.ruleset import RuleSet
 
-SUFFIXES = {".pdf": "pdf", ".html": "html", ".htm": "html", ".xhtml": "html", ".docx": "docx", ".txt": "txt",
-            ".text": "txt", ".md": "txt"}
+SUFFIXES = {
+    ".pdf": "pdf",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".docx": "docx",
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "txt",
+}
 DEFAULT_MAX_BYTES = 150 * 1024 * 1024
 MANIFEST_COLUMNS = ("path", "company", "year", "jurisdiction")
 
@@ -72,13 +80,15 @@ def read_manifest(manifest: str | os.PathLike[str]) -> list[InputItem]:
         if not path.is_absolute():
             path = mpath.parent / path
         year_txt = (row.get("year") or "").strip()
-        items.append(InputItem(
-            path=str(path),
-            company=(row.get("company") or "").strip() or None,
-            year=int(year_txt) if year_txt.isdigit() else None,
-            jurisdiction=(row.get("jurisdiction") or "").strip() or None,
-            extra={k: (v or "") for k, v in row.items() if k and k not in MANIFEST_COLUMNS},
-        ))
+        items.append(
+            InputItem(
+                path=str(path),
+                company=(row.get("company") or "").strip() or None,
+                year=int(year_txt) if year_txt.isdigit() else None,
+                jurisdiction=(row.get("jurisdiction") or "").strip() or None,
+                extra={k: (v or "") for k, v in row.items() if k and k not in MANIFEST_COLUMNS},
+            )
+        )
     return items
 
 
@@ -119,9 +129,16 @@ def sniff_format(data: bytes, suffix: str) -> str | None:
 
 
 def _error(item: InputItem, doc_id: str, fmt: str, code: ErrorCode, message: str) -> Document:
-    return Document(id=doc_id, source=item.path, format=fmt, company=item.company, year=item.year,
-                    jurisdiction=item.jurisdiction, extra=item.extra,
-                    error=DocumentError(code=code, message=f"{item.path}: {message}"))
+    return Document(
+        id=doc_id,
+        source=item.path,
+        format=fmt,
+        company=item.company,
+        year=item.year,
+        jurisdiction=item.jurisdiction,
+        extra=item.extra,
+        error=DocumentError(code=code, message=f"{item.path}: {message}"),
+    )
 
 
 def _blocks_to_text(blocks: list[tuple[str, int]]) -> tuple[str, list[Page]]:
@@ -140,8 +157,9 @@ def _blocks_to_text(blocks: list[tuple[str, int]]) -> tuple[str, list[Page]]:
     return "".join(text_parts), pages
 
 
-def read_document(item: InputItem, ruleset: RuleSet, max_bytes: int = DEFAULT_MAX_BYTES,
-                  pdf_engine: Engine = "fast") -> Document:
+def read_document(
+    item: InputItem, ruleset: RuleSet, max_bytes: int = DEFAULT_MAX_BYTES, pdf_engine: Engine = "fast"
+) -> Document:
     """Read one file into a Document; a bad file gives a Document with ``error`` set.
 
     Args:
@@ -162,8 +180,13 @@ def read_document(item: InputItem, ruleset: RuleSet, max_bytes: int = DEFAULT_MA
     size = path.stat().st_size
     if size > max_bytes:
         digest = _sha256_file(path)
-        return _error(item, digest, suffix.lstrip("."), "too_large",
-                      f"{size / 1e6:.0f} MB is over the {max_bytes / 1e6:.0f} MB limit (--max-mb)")
+        return _error(
+            item,
+            digest,
+            suffix.lstrip("."),
+            "too_large",
+            f"{size / 1e6:.0f} MB is over the {max_bytes / 1e6:.0f} MB limit (--max-mb)",
+        )
     data = path.read_bytes()
     doc_id = hashlib.sha256(data).hexdigest()
     if not data.strip():
@@ -195,8 +218,13 @@ def read_document(item: InputItem, ruleset: RuleSet, max_bytes: int = DEFAULT_MA
             else:
                 text = raw
         else:
-            return _error(item, doc_id, suffix.lstrip(".") or "unknown", "unsupported",
-                          "unsupported file type (PDF, HTML, DOCX and text are read)")
+            return _error(
+                item,
+                doc_id,
+                suffix.lstrip(".") or "unknown",
+                "unsupported",
+                "unsupported file type (PDF, HTML, DOCX and text are read)",
+            )
     except PdfReadError as exc:
         return _error(item, doc_id, "pdf", exc.code, exc.message)  # type: ignore[arg-type]
     except UnicodeError as exc:
@@ -219,8 +247,19 @@ def read_document(item: InputItem, ruleset: RuleSet, max_bytes: int = DEFAULT_MA
         year, meta_src["year"] = found_y
     if jurisdiction is None and (found_j := infer_jurisdiction(text, rules)):
         jurisdiction, meta_src["jurisdiction"] = found_j
-    return Document(id=doc_id, source=item.path, format=fmt, text=text, pages=pages, company=company, year=year,
-                    jurisdiction=jurisdiction, metadata_source=meta_src, extra=item.extra, warnings=warnings)
+    return Document(
+        id=doc_id,
+        source=item.path,
+        format=fmt,
+        text=text,
+        pages=pages,
+        company=company,
+        year=year,
+        jurisdiction=jurisdiction,
+        metadata_source=meta_src,
+        extra=item.extra,
+        warnings=warnings,
+    )
 
 
 def _sha256_file(path: Path) -> str:

@@ -36,8 +36,9 @@ def docx_to_blocks(data: bytes) -> list[tuple[str, int]]:
             for row in child.iter(qn("w:tr")):
                 cells = []
                 for cell in row.iter(qn("w:tc")):
-                    cell_text = " ".join("".join(t.text or "" for t in p.iter(qn("w:t")))
-                                         for p in cell.iter(qn("w:p"))).strip()
+                    cell_text = " ".join(
+                        "".join(t.text or "" for t in p.iter(qn("w:t"))) for p in cell.iter(qn("w:p"))
+                    ).strip()
                     if cell_text:
                         cells.append(cell_text)
                 if cells:

@@ -6,23 +6,78 @@ import re
 
 from bs4 import BeautifulSoup, Comment, Tag
 
-DROP_TAGS = ("script", "style", "noscript", "template", "svg", "canvas", "iframe", "nav", "header", "footer",
-             "aside", "form", "button", "select", "input", "head", "meta", "link", "dialog")
+DROP_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "canvas",
+    "iframe",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "select",
+    "input",
+    "head",
+    "meta",
+    "link",
+    "dialog",
+)
 BOILERPLATE_ATTR = re.compile(
     r"cookie|consent|gdpr|banner|navbar|nav-|menu|breadcrumb|skip-link|share|social|newsletter|subscribe|popup|modal",
-    re.IGNORECASE)
-BLOCK_TAGS = frozenset({"p", "div", "section", "article", "main", "li", "ul", "ol", "table", "tr", "h1", "h2", "h3",
-                        "h4", "h5", "h6", "blockquote", "br", "dd", "dt", "figcaption", "pre", "address", "hr"})
+    re.IGNORECASE,
+)
+BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "li",
+        "ul",
+        "ol",
+        "table",
+        "tr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "br",
+        "dd",
+        "dt",
+        "figcaption",
+        "pre",
+        "address",
+        "hr",
+    }
+)
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 def _is_boilerplate(tag: Tag) -> bool:
     if tag.name in ("main", "article", "body", "html"):
         return False
-    attrs = " ".join([*(tag.get("class") or []), str(tag.get("id") or ""), str(tag.get("role") or ""),
-                      str(tag.get("aria-label") or "")])
-    return bool(attrs.strip()) and bool(BOILERPLATE_ATTR.search(attrs)) or tag.get("role") in (
-        "navigation", "banner", "contentinfo")
+    attrs = " ".join(
+        [
+            *(tag.get("class") or []),
+            str(tag.get("id") or ""),
+            str(tag.get("role") or ""),
+            str(tag.get("aria-label") or ""),
+        ]
+    )
+    return (bool(attrs.strip()) and bool(BOILERPLATE_ATTR.search(attrs))) or tag.get("role") in (
+        "navigation",
+        "banner",
+        "contentinfo",
+    )
 
 
 def html_to_text(markup: str) -> str:

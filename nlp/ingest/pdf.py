@@ -11,6 +11,7 @@ table rows as ``cell | cell`` lines, joins lines wrapped inside a paragraph and 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -92,8 +93,12 @@ def _pdfium_pages(data: bytes) -> Iterator[PageLines]:
                 lines = _mark_cells(textpage, lines)
                 has_images = False
                 if not lines:
-                    has_images = any(True for _ in page.get_objects(
-                        filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_PATH), max_depth=2))
+                    has_images = any(
+                        True
+                        for _ in page.get_objects(
+                            filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_PATH), max_depth=2
+                        )
+                    )
                 textpage.close()
             finally:
                 page.close()
@@ -125,14 +130,21 @@ def _pdfium_line(textpage: object, raw: str, pos: int) -> list[Line]:
             continue
         x0, y0, x1, y1 = box(k, loose=True)
         if abs(y0 - seg_box[1]) >= 0.5 * height or x0 < prev_end_x - 1:
-            seg_text = raw[seg_start - pos:k - pos]
-            out.append(Line(seg_text.strip(), seg_box[0], box(k - 1, loose=True)[2], seg_box[1], seg_box[2],
-                            seg_start + len(seg_text) - len(seg_text.lstrip())))
+            seg_text = raw[seg_start - pos : k - pos]
+            out.append(
+                Line(
+                    seg_text.strip(),
+                    seg_box[0],
+                    box(k - 1, loose=True)[2],
+                    seg_box[1],
+                    seg_box[2],
+                    seg_start + len(seg_text) - len(seg_text.lstrip()),
+                )
+            )
             seg_start, seg_box = k, (x0, y0, y1)
         prev_end_x = x1
-    tail = raw[seg_start - pos:last - pos + 1]
-    out.append(Line(tail.strip(), seg_box[0], ex1, seg_box[1], seg_box[2],
-                    seg_start + len(tail) - len(tail.lstrip())))
+    tail = raw[seg_start - pos : last - pos + 1]
+    out.append(Line(tail.strip(), seg_box[0], ex1, seg_box[1], seg_box[2], seg_start + len(tail) - len(tail.lstrip())))
     return [ln for ln in out if ln.text]
 
 
@@ -160,8 +172,7 @@ def _mark_cells(textpage: object, lines: list[Line]) -> list[Line]:
                     parts.append(ln.text[last:i])
                     last = i + 1
         parts.append(ln.text[last:])
-        out.append(Line(" | ".join(p.strip() for p in parts if p.strip()), ln.x0, ln.x1, ln.y0, ln.y1,
-                        ln.first_char))
+        out.append(Line(" | ".join(p.strip() for p in parts if p.strip()), ln.x0, ln.x1, ln.y0, ln.y1, ln.first_char))
     return out
 
 
@@ -219,14 +230,18 @@ CID = re.compile(r"\(cid:(\d+)\)")
 
 
 def _cid(text: str) -> str:
-    """pdfminer writes unmapped glyphs as (cid:N); 127 is the usual bullet, the rest are dropped."""
+    """Pdfminer writes unmapped glyphs as (cid:N); 127 is the usual bullet, the rest are dropped."""
     return CID.sub(lambda m: "•" if m.group(1) in ("127", "149", "183") else "", text)
 
 
 def _cell_line(cell: list[dict[str, object]], page_height: float) -> Line:
-    return Line(_cid(" ".join(str(w["text"]) for w in cell)), float(cell[0]["x0"]),  # type: ignore[arg-type]
-                float(cell[-1]["x1"]), page_height - max(float(w["bottom"]) for w in cell),  # type: ignore[arg-type]
-                page_height - min(float(w["top"]) for w in cell))  # type: ignore[arg-type]
+    return Line(
+        _cid(" ".join(str(w["text"]) for w in cell)),
+        float(cell[0]["x0"]),  # type: ignore[arg-type]
+        float(cell[-1]["x1"]),
+        page_height - max(float(w["bottom"]) for w in cell),  # type: ignore[arg-type]
+        page_height - min(float(w["top"]) for w in cell),
+    )  # type: ignore[arg-type]
 
 
 # ----------------------------------------------------------------------------------------------- layout
@@ -247,8 +262,11 @@ def strip_running_lines(pages: list[PageLines]) -> None:
     need = max(2, (len(pages) + 1) // 2)
     repeated = {t for t, n in counts.items() if n >= need}
     for page in pages:
-        page.lines = [ln for ln in page.lines if not (_in_margin(ln, page) and (
-            _norm_margin(ln.text) in repeated or PAGE_NUMBER.match(ln.text)))]
+        page.lines = [
+            ln
+            for ln in page.lines
+            if not (_in_margin(ln, page) and (_norm_margin(ln.text) in repeated or PAGE_NUMBER.match(ln.text)))
+        ]
 
 
 def order_columns(page: PageLines) -> list[Line]:
@@ -266,8 +284,12 @@ def order_columns(page: PageLines) -> list[Line]:
     above = [ln for ln in spanning if ln.y0 >= col_top - 1]
     below = [ln for ln in spanning if ln.y0 < col_top - 1]
     top_down = lambda ln: -ln.y1  # noqa: E731
-    return sorted(above, key=top_down) + sorted(left, key=top_down) + sorted(right, key=top_down) + sorted(
-        below, key=top_down)
+    return (
+        sorted(above, key=top_down)
+        + sorted(left, key=top_down)
+        + sorted(right, key=top_down)
+        + sorted(below, key=top_down)
+    )
 
 
 def _merge_rows(lines: list[Line]) -> list[Line]:
@@ -275,8 +297,12 @@ def _merge_rows(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for ln in lines:
         prev = out[-1] if out else None
-        if prev and abs(prev.y0 - ln.y0) < 0.5 * ln.height and ln.x0 > prev.x1 and abs(
-                prev.height - ln.height) < 0.5 * ln.height:
+        if (
+            prev
+            and abs(prev.y0 - ln.y0) < 0.5 * ln.height
+            and ln.x0 > prev.x1
+            and abs(prev.height - ln.height) < 0.5 * ln.height
+        ):
             out[-1] = Line(f"{prev.text} | {ln.text}", prev.x0, ln.x1, min(prev.y0, ln.y0), max(prev.y1, ln.y1))
         else:
             out.append(ln)
@@ -292,7 +318,7 @@ def _paragraphs(lines: list[Line]) -> list[tuple[str, bool]]:
     if not lines:
         return []
     body_h = median(ln.height for ln in lines)
-    pitches = [a.y0 - b.y0 for a, b in zip(lines, lines[1:]) if 0 < a.y0 - b.y0 < 3 * body_h]
+    pitches = [a.y0 - b.y0 for a, b in itertools.pairwise(lines) if 0 < a.y0 - b.y0 < 3 * body_h]
     pitch = median(pitches) if pitches else 1.2 * body_h
     widths = sorted(ln.x1 - ln.x0 for ln in lines)
     full = widths[int(0.9 * (len(widths) - 1))]
@@ -311,9 +337,14 @@ def _paragraphs(lines: list[Line]) -> list[tuple[str, bool]]:
                 heading != prev_heading
                 or step > 1.3 * pitch * (ln.height / body_h if heading else 1)
                 or (step < -0.5 * body_h and not _continues(prev, ln, full))  # next column
-                or bool(BULLET_START.match(text)) or " | " in text or " | " in prev.text
-                or (not heading and prev.text.rstrip().endswith((".", "!", "?", ":"))
-                    and (prev.x1 - prev.x0) < 0.8 * full)
+                or bool(BULLET_START.match(text))
+                or " | " in text
+                or " | " in prev.text
+                or (
+                    not heading
+                    and prev.text.rstrip().endswith((".", "!", "?", ":"))
+                    and (prev.x1 - prev.x0) < 0.8 * full
+                )
             )
         if new_block:
             if current and prev is not None:
@@ -420,8 +451,10 @@ def read_pdf(data: bytes, engine: Engine = "fast") -> tuple[str, list[Page], lis
     textless = [p.number for p in pages if not p.lines]
     if len(textless) == len(pages):
         if any(p.has_images for p in pages):
-            raise PdfReadError("scanned", f"no text layer on any of its {len(pages)} page(s): an image-only "
-                                          "(scanned) PDF; run OCR first")
+            raise PdfReadError(
+                "scanned",
+                f"no text layer on any of its {len(pages)} page(s): an image-only (scanned) PDF; run OCR first",
+            )
         raise PdfReadError("empty", f"no text on any of its {len(pages)} page(s)")
     warnings = []
     if textless:

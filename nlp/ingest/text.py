@@ -6,8 +6,13 @@ import codecs
 
 from charset_normalizer import from_bytes
 
-BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 LATIN_FAMILY = ("cp125", "iso8859", "latin", "windows125", "macroman", "cp850", "cp437")
@@ -22,13 +27,13 @@ def _clean_cp1252(data: bytes) -> bool:
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
-    """Decode bytes of unknown encoding.
+    r"""Decode bytes of unknown encoding.
 
     Args:
         data: File bytes.
 
     Returns:
-        ``(text, encoding)``; text has Windows and old-Mac line ends normalised to ``\\n``.
+        ``(text, encoding)``; text has Windows and old-Mac line ends normalised to ``\n``.
 
     Raises:
         UnicodeError: When no encoding gives text (binary data).
