@@ -26,6 +26,7 @@ from nlp.models import (
     StatementReport,
 )
 from nlp.ruleset import RuleSet, load_ruleset
+from nlp.scoring.engine import red_flags, score_framework, statement_specificity, xinjiang_block
 
 _FLAG_FIELD = {"NEGATED": "negated", "FUTURE": "future", "HEDGED": "hedged", "REPORTED": "reported"}
 
@@ -207,23 +208,21 @@ def analyse_document(document: Document, pipeline: Language, ruleset: RuleSet | 
         )
     doc = pipeline(text)
     findings = findings_from_doc(doc, ruleset, document.pages)
-    xinjiang = {
-        "mentioned": any(f.label == "xinjiang.mention" for f in findings),
-        "labels": _count(f.label for f in findings if f.label.startswith("xinjiang.")),
-    }
+    scores = {fw.id: score_framework(fw, findings, document.jurisdiction) for fw in ruleset.frameworks}
+    detail = xinjiang = None
+    if ruleset.scoring is not None:
+        detail = statement_specificity(findings, ruleset.scoring.specificity)
+        xinjiang = xinjiang_block(findings, ruleset.scoring)
+        flags += red_flags(findings, ruleset.scoring)
     return StatementReport(
         status="ok",
         language=language or "en",
         words=words,
         findings=findings,
+        scores=scores,
+        specificity=detail.score if detail else None,
+        specificity_detail=detail,
         flags=flags,
         xinjiang=xinjiang,
         **base,
     )
-
-
-def _count(labels: object) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for label in labels:  # type: ignore[attr-defined]
-        out[label] = out.get(label, 0) + 1
-    return dict(sorted(out.items()))

@@ -131,10 +131,15 @@ class CriterionScore(_Frozen):
     """One criterion of a framework, with the points it earned and why."""
 
     id: str = Field(description="Criterion id.")
+    title: str = Field(default="", description="Criterion title.")
+    applicable: bool = Field(default=True, description="False when the criterion does not apply to this jurisdiction.")
     met: bool = Field(description="Whether any points were earned.")
+    level: Literal["mentioned", "described", "evidenced"] | None = Field(
+        default=None, description="Highest level reached."
+    )
     points: float = Field(description="Points earned.")
     max_points: float = Field(description="Points available.")
-    reason: str = Field(description="Why these points.")
+    reason: str = Field(description="Why these points (or what is missing).")
     evidence: list[int] = Field(default_factory=list, description="Indexes into findings.")
 
 
@@ -142,9 +147,43 @@ class FrameworkScore(_Frozen):
     """A statement's score against one framework."""
 
     framework: str = Field(description="Framework id.")
-    completeness: float = Field(description="0-100 weighted coverage of the criteria.")
-    specificity: float = Field(description="0-100 specificity of the evidence used.")
+    title: str = Field(default="", description="Framework title.")
+    completeness: float = Field(description="0-100 weighted coverage of the applicable criteria.")
+    specificity: float = Field(description="0-100 mean specificity of the sentences that earned points.")
     criteria: list[CriterionScore] = Field(default_factory=list, description="Per-criterion points.")
+    missing: list[str] = Field(default_factory=list, description="Titles of applicable criteria not met.")
+
+
+class SpecificityDetail(_Frozen):
+    """How the statement's specificity was computed."""
+
+    score: float = Field(description="0-100.")
+    claim_sentences: int = Field(description="Sentences carrying due-diligence or Xinjiang claims.")
+    feature_kinds: dict[str, int] = Field(
+        default_factory=dict, description="Claim sentences per specificity feature kind."
+    )
+    reason: str = Field(description="The computation in words.")
+
+
+class XinjiangStep(_Frozen):
+    """One rung of the Xinjiang ladder and whether the statement reaches it."""
+
+    level: int = Field(description="1-5.")
+    title: str = Field(description="What the rung means.")
+    met: bool = Field(description="Whether its condition holds.")
+    evidence: list[int] = Field(default_factory=list, description="Indexes into findings.")
+
+
+class XinjiangBlock(_Frozen):
+    """The statement's Xinjiang disclosure as a whole."""
+
+    level: int = Field(description="0 (no mention) to 5 (outcomes: exits, remediation, independent verification).")
+    title: str = Field(description="Title of the level reached.")
+    reason: str = Field(description="Why this level.")
+    evidence: list[int] = Field(default_factory=list, description="Findings that reached the level.")
+    mentioned: bool = Field(description="Whether the region is named.")
+    labels: dict[str, int] = Field(default_factory=dict, description="Count of findings per xinjiang.* label.")
+    steps: list[XinjiangStep] = Field(default_factory=list, description="Every rung, met or not.")
 
 
 class StatementReport(_Frozen):
@@ -171,7 +210,8 @@ class StatementReport(_Frozen):
     findings: list[Finding] = Field(default_factory=list, description="All findings, in document order.")
     scores: dict[str, FrameworkScore] = Field(default_factory=dict, description="Per framework id.")
     specificity: float | None = Field(default=None, description="0-100 specificity of the statement.")
-    xinjiang: dict[str, object] | None = Field(default=None, description="Xinjiang block for the statement.")
+    specificity_detail: SpecificityDetail | None = Field(default=None, description="How specificity was computed.")
+    xinjiang: XinjiangBlock | None = Field(default=None, description="Xinjiang block for the statement.")
     flags: list[Flag] = Field(default_factory=list, description="Red flags and processing flags.")
     warnings: list[str] = Field(default_factory=list, description="Non-fatal problems met while reading.")
     duplicate_of: str | None = Field(default=None, description="Earlier source with the same bytes, if any.")

@@ -20,6 +20,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from nlp.models import ScopeValue
+from nlp.scoring.schema import Condition, Criterion, Framework, ScoringRules
 
 RULE_ID = re.compile(r"^[A-Z][A-Z0-9_]*(\.[A-Z0-9_]+)+$")
 SPAN_MARK = re.compile(r"\[\[(.+?)\]\]")
@@ -265,7 +266,8 @@ class RuleSet(BaseModel):
     specificity: list[SpecificityFeatureRule]
     metadata: MetadataRules
     language: LanguageRules
-    frameworks: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    frameworks: list[Framework] = Field(default_factory=list)
+    scoring: ScoringRules | None = None
     fingerprint: str
 
     def lexicon_terms(self, ref: LexiconRef) -> list[str]:
@@ -396,6 +398,48 @@ def _check_unique(ids: Iterable[tuple[str, Path]]) -> None:
         seen[rid] = path
 
 
+def _load_framework(path: Path, labels: dict[str, LabelDef]) -> Framework:
+    data = _load_yaml(path)
+    if not isinstance(data, dict):
+        raise RuleFileError(f"{path}: expected a framework mapping")
+    for i, raw in enumerate(data.get("criteria") or []):
+        if isinstance(raw, dict):
+            try:
+                Criterion.model_validate(raw)
+            except ValidationError as exc:
+                raise RuleFileError(f"{path}: criterion {raw.get('id', f'#{i + 1}')}: {_errors(exc)}") from exc
+    try:
+        framework = Framework.model_validate(data)
+    except ValidationError as exc:
+        raise RuleFileError(f"{path}: {_errors(exc)}") from exc
+    seen: set[str] = set()
+    for crit in framework.criteria:
+        if crit.id in seen:
+            raise RuleFileError(f"{path}: criterion {crit.id}: id used twice")
+        seen.add(crit.id)
+        for flt in crit.satisfied_by:
+            unknown = set(flt.labels) | set(flt.with_labels)
+            unknown -= set(labels)
+            if unknown:
+                raise RuleFileError(f"{path}: criterion {crit.id}: unknown label(s) {sorted(unknown)}")
+    return framework
+
+
+def _check_condition_labels(path: Path, scoring: ScoringRules, labels: dict[str, LabelDef]) -> None:
+    def walk(cond: Condition, where: str) -> None:
+        if cond.findings is not None:
+            unknown = (set(cond.findings.labels) | set(cond.findings.with_labels)) - set(labels)
+            if unknown:
+                raise RuleFileError(f"{path}: {where}: unknown label(s) {sorted(unknown)}")
+        for sub in (cond.all or []) + (cond.any or []) + (cond.none or []):
+            walk(sub, where)
+
+    for step in scoring.ladder:
+        walk(step.when, f"ladder level {step.level}")
+    for flag in scoring.red_flags:
+        walk(flag.when, f"red flag {flag.id}")
+
+
 def load_ruleset(rules_dir: str | os.PathLike[str] | None = None) -> RuleSet:
     """Load and validate every rule file.
 
@@ -474,11 +518,17 @@ def _load_cached(root: Path, fp: str) -> RuleSet:
         except ValidationError as exc:
             raise RuleFileError(f"{root / 'language.yaml'}: {_errors(exc)}") from exc
 
-    frameworks: dict[str, dict[str, Any]] = {}
-    for path in _files(root, "frameworks/*.yaml"):
-        data = _load_yaml(path)
-        if isinstance(data, dict):
-            frameworks[path.stem] = data
+    frameworks = [_load_framework(path, labels) for path in _files(root, "frameworks/*.yaml")]
+    ids = [f.id for f in frameworks]
+    if len(set(ids)) != len(ids):
+        raise RuleFileError(f"{root / 'frameworks'}: framework ids must be unique, got {ids}")
+    scoring = None
+    if (root / "scoring.yaml").is_file():
+        try:
+            scoring = ScoringRules.model_validate(_load_yaml(root / "scoring.yaml"))
+        except ValidationError as exc:
+            raise RuleFileError(f"{root / 'scoring.yaml'}: {_errors(exc)}") from exc
+        _check_condition_labels(root / "scoring.yaml", scoring, labels)
 
     ruleset = RuleSet(
         root=root,
@@ -491,6 +541,7 @@ def _load_cached(root: Path, fp: str) -> RuleSet:
         metadata=metadata,
         language=language,
         frameworks=frameworks,
+        scoring=scoring,
         fingerprint=fp,
     )
     # Read every lexicon now so a missing file or column fails at load time, naming the rule.

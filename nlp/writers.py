@@ -43,6 +43,7 @@ SCORE_COLUMNS = (
     "words",
     "findings",
     "xinjiang_mentioned",
+    "xinjiang_level",
     "specificity",
     "flags",
 )
@@ -92,7 +93,8 @@ def score_row(report: StatementReport) -> dict[str, object]:
         "pages": report.pages,
         "words": report.words,
         "findings": len(report.findings),
-        "xinjiang_mentioned": bool(report.xinjiang and report.xinjiang.get("mentioned")),
+        "xinjiang_mentioned": bool(report.xinjiang and report.xinjiang.mentioned),
+        "xinjiang_level": report.xinjiang.level if report.xinjiang else "",
         "specificity": "" if report.specificity is None else report.specificity,
         "flags": ";".join(f.id for f in report.flags),
     }

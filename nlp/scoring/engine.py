@@ -1,0 +1,224 @@
+"""Scores from findings: framework completeness and specificity, the Xinjiang ladder, red flags.
+
+Everything here is a pure function of one statement's findings and the rules: a statement's scores never depend
+on what else is in the batch (the corpus-level boilerplate measure lives in :mod:`nlp.scoring.corpus`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from nlp.models import (
+    CriterionScore,
+    Finding,
+    Flag,
+    FrameworkScore,
+    SpecificityDetail,
+    XinjiangBlock,
+    XinjiangStep,
+)
+from nlp.scoring.schema import Condition, Criterion, FindingFilter, Framework, ScoringRules, SpecificitySettings
+
+
+@dataclass
+class FindingIndex:
+    """Findings of one statement with their sentences' labels, for condition checks."""
+
+    findings: Sequence[Finding]
+    labels_at: dict[int, set[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for f in self.findings:
+            self.labels_at.setdefault(f.sentence_start, set()).add(f.label)
+
+
+def matches(finding: Finding, flt: FindingFilter, index: FindingIndex) -> bool:
+    """Whether a finding passes a filter."""
+    a = finding.assertion
+    if finding.label not in flt.labels:
+        return False
+    for flag, want in (("negated", flt.negated), ("future", flt.future), ("hedged", flt.hedged)):
+        if want is not None and (getattr(a, flag) is not None) != want:
+            return False
+    scope = a.scope.value if a.scope else None
+    if flt.scope is not None and scope not in flt.scope:
+        return False
+    if scope is not None and scope in flt.not_scope:
+        return False
+    if finding.specificity.score < flt.min_specificity:
+        return False
+    if flt.with_labels and not (index.labels_at.get(finding.sentence_start, set()) & set(flt.with_labels)):
+        return False
+    return not flt.features or any(x.kind in flt.features for x in finding.specificity.features)
+
+
+def evaluate(condition: Condition, index: FindingIndex) -> tuple[bool, list[int]]:
+    """Evaluate a statement-level condition.
+
+    Returns:
+        Whether it holds, and the indexes of the findings that made it hold (empty for ``none``).
+    """
+    if condition.findings is not None:
+        hits = [i for i, f in enumerate(index.findings) if matches(f, condition.findings, index)]
+        sentences = {index.findings[i].sentence_start for i in hits}
+        return len(sentences) >= condition.min_count, hits
+    if condition.all is not None:
+        results = [evaluate(c, index) for c in condition.all]
+        return all(ok for ok, _ in results), sorted({i for ok, ev in results for i in ev})
+    if condition.any is not None:
+        results = [evaluate(c, index) for c in condition.any]
+        return any(ok for ok, _ in results), sorted({i for ok, ev in results if ok for i in ev})
+    results = [evaluate(c, index) for c in condition.none or []]
+    return not any(ok for ok, _ in results), []
+
+
+def score_criterion(criterion: Criterion, index: FindingIndex, jurisdiction: str | None) -> CriterionScore:
+    """Points of one criterion: the highest level whose requirements the qualifying findings meet."""
+    top = criterion.levels[-1].points * criterion.weight
+    if criterion.jurisdictions and jurisdiction not in criterion.jurisdictions:
+        return CriterionScore(
+            id=criterion.id,
+            title=criterion.title,
+            applicable=False,
+            met=False,
+            level=None,
+            points=0,
+            max_points=0,
+            reason=f"Not required of {jurisdiction or 'this'} statements (only {', '.join(criterion.jurisdictions)}).",
+        )
+    qualifying = [
+        i for i, f in enumerate(index.findings) if any(matches(f, flt, index) for flt in criterion.satisfied_by)
+    ]
+    found = [index.findings[i] for i in qualifying]
+    sentences = len({f.sentence_start for f in found})
+    labels = len({f.label for f in found})
+    best = max((f.specificity.score for f in found), default=0.0)
+    completed = any(f.assertion.future is None for f in found)
+    reached = None
+    for level in criterion.levels:
+        if (
+            sentences >= level.min_sentences
+            and labels >= level.min_labels
+            and best >= level.min_specificity
+            and (completed or not level.completed)
+        ):
+            reached = level
+    if reached is None:
+        reason = criterion.missing
+        if found:
+            reason += f" ({len(found)} weaker finding(s) did not reach the first level)"
+        return CriterionScore(
+            id=criterion.id,
+            title=criterion.title,
+            met=False,
+            level=None,
+            points=0,
+            max_points=top,
+            reason=reason,
+            evidence=qualifying,
+        )
+    return CriterionScore(
+        id=criterion.id,
+        title=criterion.title,
+        met=True,
+        level=reached.name,
+        points=reached.points * criterion.weight,
+        max_points=top,
+        reason=f"{reached.reason} ({len(found)} finding(s) in {sentences} sentence(s); "
+        f"best specificity {best:g}).",
+        evidence=qualifying,
+    )
+
+
+def score_framework(framework: Framework, findings: Sequence[Finding], jurisdiction: str | None) -> FrameworkScore:
+    """Completeness and specificity of a statement against one framework.
+
+    Completeness is the weighted share of the available points earned over the applicable criteria; specificity is
+    the mean specificity of the distinct sentences that earned points.
+    """
+    index = FindingIndex(findings)
+    criteria = [score_criterion(c, index, jurisdiction) for c in framework.criteria]
+    available = sum(c.max_points for c in criteria)
+    earned = sum(c.points for c in criteria)
+    used = {findings[i].sentence_start: findings[i].specificity.score for c in criteria if c.met for i in c.evidence}
+    return FrameworkScore(
+        framework=framework.id,
+        title=framework.title,
+        completeness=round(100 * earned / available, 1) if available else 0.0,
+        specificity=round(sum(used.values()) / len(used), 1) if used else 0.0,
+        criteria=criteria,
+        missing=[c.title for c in criteria if c.applicable and not c.met],
+    )
+
+
+def statement_specificity(findings: Sequence[Finding], settings: SpecificitySettings) -> SpecificityDetail:
+    """Specificity of a statement: the mean specificity of its claim sentences, scaled down when they are few.
+
+    Claim sentences are those carrying a finding whose label starts with one of ``settings.claim_labels``. Every
+    feature of those sentences is counted by kind in the detail.
+    """
+    per_sentence: dict[int, Finding] = {}
+    for f in findings:
+        if f.label.startswith(tuple(settings.claim_labels)) and f.assertion.negated is None:
+            per_sentence.setdefault(f.sentence_start, f)
+    scores = sorted((f.specificity.score for f in per_sentence.values()), reverse=True)
+    kinds: Counter[str] = Counter()
+    for f in per_sentence.values():
+        kinds.update({x.kind for x in f.specificity.features})
+    if not scores:
+        return SpecificityDetail(score=0.0, claim_sentences=0, reason="No due-diligence or Xinjiang claims found.")
+    top = scores[: max(1, round(len(scores) * settings.top_share))]
+    mean = sum(top) / len(top)
+    scale = min(1.0, len(scores) / settings.min_claims)
+    score = round(mean * scale, 1)
+    reason = f"Mean specificity {mean:.1f} over the top {len(top)} of {len(scores)} claim sentence(s)"
+    if scale < 1:
+        reason += f", scaled by {scale:.2f} for having fewer than {settings.min_claims} claims"
+    return SpecificityDetail(
+        score=score, claim_sentences=len(scores), feature_kinds=dict(sorted(kinds.items())), reason=reason + "."
+    )
+
+
+def xinjiang_block(findings: Sequence[Finding], rules: ScoringRules) -> XinjiangBlock:
+    """The statement's Xinjiang ladder level (0-5): the highest rung whose condition holds, with every rung."""
+    index = FindingIndex(findings)
+    steps = []
+    for step in sorted(rules.ladder, key=lambda s: s.level):
+        ok, evidence = evaluate(step.when, index)
+        steps.append(XinjiangStep(level=step.level, title=step.title, met=ok, evidence=evidence if ok else []))
+    reached = [s for s in steps if s.met]
+    mentioned = any(f.label == "xinjiang.mention" for f in findings)
+    labels = Counter(f.label for f in findings if f.label.startswith("xinjiang."))
+    if not reached:
+        return XinjiangBlock(
+            level=0,
+            title="No mention",
+            reason="The statement does not address the Uyghur Region or forced labour policy.",
+            mentioned=mentioned,
+            labels=dict(sorted(labels.items())),
+            steps=steps,
+        )
+    best = reached[-1]
+    rule = next(s for s in rules.ladder if s.level == best.level)
+    return XinjiangBlock(
+        level=best.level,
+        title=best.title,
+        reason=rule.reason,
+        evidence=best.evidence,
+        mentioned=mentioned,
+        labels=dict(sorted(labels.items())),
+        steps=steps,
+    )
+
+
+def red_flags(findings: Sequence[Finding], rules: ScoringRules) -> list[Flag]:
+    """The red flags whose conditions hold, each with the findings that raised it."""
+    index = FindingIndex(findings)
+    out = []
+    for flag in rules.red_flags:
+        ok, evidence = evaluate(flag.when, index)
+        if ok:
+            out.append(Flag(id=flag.id, severity=flag.severity, message=flag.message, evidence=evidence))
+    return out
