@@ -219,10 +219,11 @@ def evaluate_gold(
 ) -> None:
     """Precision, recall and F1 per label against gold annotations (per label and sentence)."""
     from nlp.evaluate import GoldError, evaluate_gold_dir
+    from nlp.ruleset import RuleFileError
 
     try:
         result = evaluate_gold_dir(gold, corpus or gold.parent, rules)
-    except GoldError as exc:
+    except (GoldError, RuleFileError) as exc:
         raise _fail(str(exc)) from exc
     if as_json:
         typer.echo(result.model_dump_json(indent=2))
@@ -239,6 +240,36 @@ def evaluate_gold(
             console.print(
                 f"[{'red' if e.kind == 'fp' else 'yellow'}]{e.kind}[/] {e.label} {e.document}: {e.sentence[:200]}"
             )
+
+
+@evaluate_app.command("aims")
+def evaluate_aims_cmd(
+    csv_file: Annotated[Path, typer.Argument(help="CSV in the AIMS layout (statement_id, sentence, criteria...).")],
+    framework: Annotated[str, typer.Option(help="Framework whose criteria name AIMS columns.")] = "au_s16",
+    jurisdiction: Annotated[
+        str | None, typer.Option(help="Jurisdiction of all statements (default: inferred per statement).")
+    ] = None,
+    rules: RulesOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    """Sentence-level precision, recall and F1 per AIMS criterion, and the macro-F1 over the eleven."""
+    from nlp.evaluate import GoldError, evaluate_aims
+    from nlp.ruleset import RuleFileError
+
+    try:
+        result = evaluate_aims(csv_file, rules, framework, jurisdiction)
+    except (GoldError, OSError, RuleFileError) as exc:
+        raise _fail(str(exc)) from exc
+    if as_json:
+        typer.echo(result.model_dump_json(indent=2))
+        return
+    console = Console(highlight=False)
+    console.print(f"{result.file}: {result.statements} statements, {result.sentences} sentences")
+    console.print(f"{'criterion':24} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
+    for e in result.criteria:
+        console.print(f"{e.column:24} {e.precision:6.3f} {e.recall:6.3f} {e.f1:6.3f} {e.tp:5d} {e.fp:5d} {e.fn:5d}")
+    console.print(f"{'macro-F1 (all)':24} {'':6} {'':6} {result.macro_f1:6.3f}")
+    console.print(f"{'macro-F1 (with gold)':24} {'':6} {'':6} {result.macro_f1_with_positives:6.3f}")
 
 
 def main() -> None:

@@ -192,3 +192,138 @@ def evaluate_gold_dir(gold_dir: str | Path, corpus_dir: str | Path, rules_dir: s
         errors=errors,
         missing_quotes=missing,
     )
+
+
+class CriterionEval(BaseModel):
+    """Sentence-level scores of one AIMS criterion."""
+
+    criterion: str = Field(description="Framework criterion id.")
+    column: str = Field(description="AIMS column.")
+    tp: int
+    fp: int
+    fn: int
+    precision: float
+    recall: float
+    f1: float
+
+
+class AimsResult(BaseModel):
+    """Sentence-level evaluation against an AIMS-layout CSV."""
+
+    file: str
+    statements: int
+    sentences: int
+    framework: str
+    criteria: list[CriterionEval]
+    macro_f1: float = Field(description="Mean F1 over all criteria (F1 = 1 where nothing is to be found or predicted).")
+    macro_f1_with_positives: float = Field(description="Mean F1 over the criteria with gold positives.")
+
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    if tp + fp + fn == 0:
+        return 1.0, 1.0, 1.0
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def evaluate_aims(
+    csv_path: str | Path,
+    rules_dir: str | Path | None = None,
+    framework_id: str = "au_s16",
+    jurisdiction: str | None = None,
+) -> AimsResult:
+    """Evaluate the rules sentence by sentence against a CSV in the AIMS column layout.
+
+    Each statement is rebuilt from its sentences in order (one per line), run through the normal pipeline, and a
+    sentence is predicted positive for a criterion when a finding that satisfies the criterion (its
+    ``satisfied_by`` filters in the framework) overlaps the sentence. Criteria restricted to other jurisdictions
+    predict nothing for the statement.
+
+    Args:
+        csv_path: CSV with ``statement_id, sentence_orig_idxs, sentence`` and one 0/1 column per criterion.
+        rules_dir: Rules directory.
+        framework_id: Framework whose criteria carry ``aims`` column names.
+        jurisdiction: Jurisdiction of every statement; inferred from each statement's text when None.
+
+    Returns:
+        Per-criterion precision, recall and F1, and macro-F1.
+    """
+    import csv
+    from collections import OrderedDict
+
+    from nlp.ingest.metadata import infer_jurisdiction
+    from nlp.scoring.engine import FindingIndex, matches
+
+    ruleset = load_ruleset(rules_dir)
+    pipeline = build_pipeline(rules_dir)
+    framework = next((f for f in ruleset.frameworks if f.id == framework_id), None)
+    if framework is None:
+        raise GoldError(f"no framework {framework_id!r} in {ruleset.root / 'frameworks'}")
+    criteria = [c for c in framework.criteria if c.aims]
+    with Path(csv_path).open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        rows = list(reader)
+        columns = reader.fieldnames or []
+    missing = [c.aims for c in criteria if c.aims not in columns]
+    if missing or "sentence" not in columns:
+        raise GoldError(f"{csv_path}: columns {missing or ['sentence']} not found (AIMS layout expected)")
+    statements: OrderedDict[str, list[dict[str, str]]] = OrderedDict()
+    for row in rows:
+        statements.setdefault(row["statement_id"], []).append(row)
+    counts = {c.id: [0, 0, 0] for c in criteria}
+    for sid_rows in statements.values():
+        sid_rows.sort(
+            key=lambda r: int(r.get("sentence_orig_idxs") or 0) if (r.get("sentence_orig_idxs") or "0").isdigit() else 0
+        )
+        spans: list[tuple[int, int]] = []
+        parts: list[str] = []
+        pos = 0
+        for r in sid_rows:
+            sentence = " ".join(r["sentence"].split())
+            spans.append((pos, pos + len(sentence)))
+            parts.append(sentence)
+            pos += len(sentence) + 1
+        text = "\n".join(parts)
+        juris = jurisdiction or (found[0] if (found := infer_jurisdiction(text, ruleset.metadata)) else None)
+        findings = findings_from_doc(pipeline(text), ruleset)
+        index = FindingIndex(findings)
+        for crit in criteria:
+            applies = not crit.jurisdictions or juris in crit.jurisdictions
+            hits = [f for f in findings if applies and any(matches(f, flt, index) for flt in crit.satisfied_by)]
+            for (start, end), r in zip(spans, sid_rows, strict=True):
+                pred = any(f.start < end and start < f.end for f in hits)
+                gold = (r.get(crit.aims or "") or "0").strip() == "1"
+                c = counts[crit.id]
+                if pred and gold:
+                    c[0] += 1
+                elif pred:
+                    c[1] += 1
+                elif gold:
+                    c[2] += 1
+    evals = []
+    for crit in criteria:
+        tp, fp, fn = counts[crit.id]
+        p, r, f1 = _prf(tp, fp, fn)
+        evals.append(
+            CriterionEval(
+                criterion=crit.id,
+                column=crit.aims or "",
+                tp=tp,
+                fp=fp,
+                fn=fn,
+                precision=round(p, 4),
+                recall=round(r, 4),
+                f1=round(f1, 4),
+            )
+        )
+    with_pos = [e.f1 for e in evals if e.tp + e.fn]
+    return AimsResult(
+        file=str(csv_path),
+        statements=len(statements),
+        sentences=len(rows),
+        framework=framework_id,
+        criteria=evals,
+        macro_f1=round(sum(e.f1 for e in evals) / len(evals), 4) if evals else 0.0,
+        macro_f1_with_positives=round(sum(with_pos) / len(with_pos), 4) if with_pos else 0.0,
+    )

@@ -126,8 +126,7 @@ def score_criterion(criterion: Criterion, index: FindingIndex, jurisdiction: str
         level=reached.name,
         points=reached.points * criterion.weight,
         max_points=top,
-        reason=f"{reached.reason} ({len(found)} finding(s) in {sentences} sentence(s); "
-        f"best specificity {best:g}).",
+        reason=f"{reached.reason} ({len(found)} finding(s) in {sentences} sentence(s); best specificity {best:g}).",
         evidence=qualifying,
     )
 
