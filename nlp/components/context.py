@@ -32,8 +32,9 @@ class ContextComponent:
     """Finds cues, computes their scopes within the sentence, and sets ``span._.msa_assertion`` on every hit.
 
     ``msa_assertion`` maps a category (NEGATED, FUTURE, HEDGED, REPORTED, SCOPE) to the nearest governing
-    :class:`CueHit`. Cues inside the hit's own span are ignored (a denial is not a negated finding); PSEUDO cues
-    cancel the cues they overlap; TERMINATE cues end scopes.
+    :class:`CueHit`. A negation inside the hit's own span is part of it (a denial is not a negated finding); other
+    cues inside the span apply ("will not source directly from ..." is a future denial scoped to direct suppliers).
+    PSEUDO cues cancel the cues they overlap; TERMINATE cues end scopes.
     """
 
     def __init__(self, pipeline: Language, ruleset: RuleSet):
@@ -91,9 +92,10 @@ class ContextComponent:
         for target in hits:
             found: dict[str, CueHit] = {}
             for cue in cues.get(index.of(target.start), []):
-                if cue.span.start < target.end and target.start < cue.span.end:
-                    continue  # a cue overlapping the target is part of it
-                if not (target.start < cue.scope_end and cue.scope_start < target.end):
+                inside = cue.span.start < target.end and target.start < cue.span.end
+                if inside and cue.rule.category == "NEGATED":
+                    continue  # a negation inside the target is part of it ("do not source from ..." is a denial)
+                if not inside and not (target.start < cue.scope_end and cue.scope_start < target.end):
                     continue
                 cat = cue.rule.category
                 dist = min(abs(cue.span.start - target.end), abs(target.start - cue.span.end))

@@ -1,0 +1,109 @@
+"""Scores explain themselves: levels, points, reasons, evidence; ladder and red flags from data."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from nlp.analyse import analyse_document
+from nlp.models import Document, Page
+from nlp.ruleset import RuleFileError, load_ruleset
+from tests.conftest import MIN_RULES
+
+
+def report(pipeline, ruleset, text, jurisdiction="GB"):
+    doc = Document(id="x", source="t.txt", format="txt", text=text, pages=[Page(number=1, start=0, end=len(text))],
+                   jurisdiction=jurisdiction)
+    return analyse_document(doc, pipeline, ruleset)
+
+
+def criterion(rep, cid):
+    return next(c for c in rep.scores["mini"].criteria if c.id == cid)
+
+
+def test_levels_rise_with_evidence(min_pipeline, min_ruleset):
+    none = report(min_pipeline, min_ruleset, "We value our people and our planet.")
+    c = criterion(none, "MINI.AUDIT")
+    assert (c.met, c.points, c.max_points, c.level) == (False, 0, 3, None)
+    assert c.reason.startswith("No audits.")
+    one = report(min_pipeline, min_ruleset, "We audit supplier factories.")
+    assert criterion(one, "MINI.AUDIT").level == "mentioned"
+    two = report(min_pipeline, min_ruleset, "We audit supplier factories. Suppliers are audited yearly.")
+    assert criterion(two, "MINI.AUDIT").level == "described"
+    three = report(min_pipeline, min_ruleset, "We audited 87% of supplier factories. Suppliers are audited yearly.")
+    c3 = criterion(three, "MINI.AUDIT")
+    assert (c3.level, c3.points) == ("evidenced", 3)
+    assert "2 finding(s) in 2 sentence(s)" in c3.reason
+    assert [three.findings[i].label for i in c3.evidence] == ["dd.audit", "dd.audit"]
+
+
+def test_commitments_do_not_reach_completed_levels(min_pipeline, min_ruleset):
+    rep = report(min_pipeline, min_ruleset, "We will audit 87% of supplier factories. We will audit suppliers yearly.")
+    assert criterion(rep, "MINI.AUDIT").level == "described"
+
+
+def test_negated_findings_do_not_count(min_pipeline, min_ruleset):
+    rep = report(min_pipeline, min_ruleset, "We have not audited any supplier factories.")
+    assert criterion(rep, "MINI.AUDIT").met is False
+
+
+def test_jurisdiction_restricted_criterion(min_pipeline, min_ruleset):
+    text = "We audit supplier factories.\nSigned by Jane Doe, Director"
+    gb = report(min_pipeline, min_ruleset, text, "GB")
+    au = report(min_pipeline, min_ruleset, text, "AU")
+    assert criterion(gb, "MINI.ENTITY").applicable is False and criterion(gb, "MINI.ENTITY").max_points == 0
+    assert criterion(au, "MINI.ENTITY").met is True
+    assert gb.scores["mini"].completeness == pytest.approx(100 * 1 / 3, abs=0.1)
+    assert au.scores["mini"].completeness == pytest.approx(100 * 2 / 4, abs=0.1)
+    assert gb.scores["mini"].missing == []
+    assert au.scores["mini"].missing == []
+
+
+def test_ladder_and_flags(min_pipeline, min_ruleset):
+    policy = report(min_pipeline, min_ruleset, "We audit supplier factories.")
+    assert policy.xinjiang.level == 1
+    assert [f.id for f in policy.flags if f.id == "audits_without_region"] == ["audits_without_region"]
+    direct = report(min_pipeline, min_ruleset, "We do not source directly from Xinjiang.")
+    assert direct.xinjiang.level == 2
+    flag = next(f for f in direct.flags if f.id == "xinjiang.denial_direct_only")
+    assert direct.findings[flag.evidence[0]].label == "xinjiang.sourcing_denial"
+    full = report(min_pipeline, min_ruleset, "We do not source cotton from Xinjiang.")
+    assert full.xinjiang.level == 3
+    assert [s.met for s in full.xinjiang.steps] == [False, True, True]
+    assert not any(f.id == "xinjiang.denial_direct_only" for f in full.flags)
+
+
+def test_statement_specificity(min_pipeline, min_ruleset):
+    vague = report(min_pipeline, min_ruleset, "We will audit supplier factories.")
+    specific = report(min_pipeline, min_ruleset, "We audited 87% of supplier factories. 40% of suppliers were audited.")
+    assert vague.specificity < specific.specificity
+    assert vague.specificity_detail.reason.endswith("claims.")
+    assert specific.specificity_detail.feature_kinds == {"quantity": 2}
+
+
+def test_scores_do_not_depend_on_the_batch(min_pipeline, min_ruleset):
+    text = "We audited 87% of supplier factories."
+    assert report(min_pipeline, min_ruleset, text) == report(min_pipeline, min_ruleset, text)
+
+
+def test_framework_errors_name_file_and_criterion(tmp_path):
+    rules = tmp_path / "rules"
+    shutil.copytree(MIN_RULES, rules)
+    path = rules / "frameworks" / "mini.yaml"
+    path.write_text(path.read_text().replace("labels: [dd.audit]", "labels: [dd.audits]"))
+    with pytest.raises(RuleFileError, match=r"mini.yaml: criterion MINI.AUDIT: unknown label"):
+        load_ruleset(rules)
+    path.write_text(path.read_text().replace("points: 3,", "points: 0.5,"))
+    with pytest.raises(RuleFileError, match=r"mini.yaml: criterion MINI.AUDIT: .*lowest to highest"):
+        load_ruleset(rules)
+
+
+def test_condition_needs_exactly_one_kind(tmp_path):
+    rules = tmp_path / "rules"
+    shutil.copytree(MIN_RULES, rules)
+    path = rules / "scoring.yaml"
+    path.write_text(path.read_text().replace("when: {findings: {labels: [dd.audit]}}",
+                                             "when: {findings: {labels: [dd.audit]}, any: []}"))
+    with pytest.raises(RuleFileError, match="exactly one of findings, all, any, none"):
+        load_ruleset(rules)
