@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from nlp import __version__
@@ -12,6 +12,7 @@ from nlp.ingest import DEFAULT_MAX_BYTES, InputItem, read_document
 from nlp.ingest.pdf import Engine
 from nlp.models import DocumentError, StatementReport
 from nlp.pipeline import build_pipeline
+from nlp.scoring.corpus import CorpusIndex
 from nlp.ruleset import load_ruleset
 
 
@@ -38,7 +39,7 @@ class BatchSummary:
 def analyse_items(
     items: Iterable[InputItem],
     options: BatchOptions | None = None,
-    on_report: Callable[[StatementReport], None] | None = None,
+    corpus: CorpusIndex | None = None,
 ) -> Iterator[StatementReport]:
     """Analyse documents one after another, yielding one report per item in order.
 
@@ -48,7 +49,7 @@ def analyse_items(
     Args:
         items: Inputs (paths and manifest metadata).
         options: Rules directory, size limit, PDF engine.
-        on_report: Called with each report as it is produced.
+        corpus: Collects each analysed statement's signature for the batch-level measures (corpus.csv).
 
     Yields:
         Reports, in input order.
@@ -87,8 +88,8 @@ def analyse_items(
                 )
             if report.status == "ok":
                 seen[document.id] = report
-        if on_report:
-            on_report(report)
+                if corpus is not None:
+                    corpus.add(report, document.text)
         yield report
 
 

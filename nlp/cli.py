@@ -65,7 +65,8 @@ def analyse(
     from nlp.batch import BatchOptions, analyse_items, summarise
     from nlp.ingest import InputItem, ManifestError, expand_inputs, read_manifest
     from nlp.ruleset import RuleFileError
-    from nlp.writers import ResultWriter
+    from nlp.scoring.corpus import CorpusIndex
+    from nlp.writers import ResultWriter, write_corpus_rows
 
     if pdf_engine not in ("fast", "layout"):
         raise _fail(f"--pdf-engine must be fast or layout, not {pdf_engine!r}")
@@ -81,12 +82,13 @@ def analyse(
     console = _err()
     started = time.perf_counter()
     reports = []
+    corpus = CorpusIndex()
     try:
         with ResultWriter(out) as writer:
             options = BatchOptions(
                 rules_dir=str(rules) if rules else None, max_bytes=max_mb * 1024 * 1024, pdf_engine=pdf_engine
             )  # type: ignore[arg-type]
-            for n, report in enumerate(analyse_items(items, options), start=1):
+            for n, report in enumerate(analyse_items(items, options, corpus), start=1):
                 writer.write(report)
                 reports.append(report)
                 if not quiet:
@@ -98,13 +100,17 @@ def analyse(
                         console.print(f"    [red]{report.error.message}[/]")
     except RuleFileError as exc:
         raise _fail(str(exc)) from exc
+    write_corpus_rows(out, corpus.rows())
     summary = summarise(reports, started)
     errors = ", ".join(f"{code}: {n}" for code, n in sorted(summary.errors.items())) or "none"
     console.print(
         f"[bold]{summary.documents}[/] documents, [green]{summary.ok} ok[/], errors: {errors}; "
         f"{summary.pages} pages in {summary.seconds:.1f}s"
     )
-    console.print(f"results: {out / 'statements.jsonl'}, {out / 'findings.csv'}, {out / 'scores.csv'}")
+    console.print(
+        f"results: {out / 'statements.jsonl'}, {out / 'findings.csv'}, {out / 'scores.csv'}; "
+        f"batch-level boilerplate and copying: {out / 'corpus.csv'}"
+    )
     raise typer.Exit(1 if summary.errors else 0)
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import IO
 
 from nlp.models import StatementReport
+from nlp.scoring.corpus import CorpusRow
 
 FINDING_COLUMNS = (
     "statement_id",
@@ -141,6 +142,29 @@ class ResultWriter:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+CORPUS_COLUMNS = (
+    "statement_id",
+    "source",
+    "company",
+    "year",
+    "boilerplate_share",
+    "common_tetragrams",
+    "previous_source",
+    "copied_share",
+)
+
+
+def write_corpus_rows(out_dir: str | Path, rows: Iterable[CorpusRow]) -> Path:
+    """Write corpus.csv: the batch-level boilerplate and copying measures (they depend on the whole batch)."""
+    path = Path(out_dir) / "corpus.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=CORPUS_COLUMNS)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: ("" if v is None else v) for k, v in row.model_dump().items()})
+    return path
 
 
 def read_reports(path: str | Path) -> list[StatementReport]:

@@ -13,8 +13,14 @@ from tests.conftest import MIN_RULES
 
 
 def report(pipeline, ruleset, text, jurisdiction="GB"):
-    doc = Document(id="x", source="t.txt", format="txt", text=text, pages=[Page(number=1, start=0, end=len(text))],
-                   jurisdiction=jurisdiction)
+    doc = Document(
+        id="x",
+        source="t.txt",
+        format="txt",
+        text=text,
+        pages=[Page(number=1, start=0, end=len(text))],
+        jurisdiction=jurisdiction,
+    )
     return analyse_document(doc, pipeline, ruleset)
 
 
@@ -103,7 +109,37 @@ def test_condition_needs_exactly_one_kind(tmp_path):
     rules = tmp_path / "rules"
     shutil.copytree(MIN_RULES, rules)
     path = rules / "scoring.yaml"
-    path.write_text(path.read_text().replace("when: {findings: {labels: [dd.audit]}}",
-                                             "when: {findings: {labels: [dd.audit]}, any: []}"))
+    path.write_text(
+        path.read_text().replace(
+            "when: {findings: {labels: [dd.audit]}}", "when: {findings: {labels: [dd.audit]}, any: []}"
+        )
+    )
     with pytest.raises(RuleFileError, match="exactly one of findings, all, any, none"):
         load_ruleset(rules)
+
+
+def test_corpus_boilerplate_and_copying():
+    from nlp.models import StatementReport
+    from nlp.scoring.corpus import CorpusIndex
+
+    shared = "We are committed to acting ethically and with integrity in all our business relationships."
+
+    def rep(i, company, year):
+        return StatementReport(
+            id=str(i), source=f"{i}.txt", company=company, year=year, status="ok", rules_fingerprint="x", version="x"
+        )
+
+    index = CorpusIndex(min_share=0.5, min_docs=3)
+    index.add(rep(0, "Acme Ltd", 2022), f"{shared}\nWe audited 12 mills in Turkey during the year under review.")
+    index.add(
+        rep(1, "Acme Limited", 2023),
+        f"{shared}\nWe audited 12 mills in Turkey during the year under review.\n"
+        "We also traced cotton to the gin for every order placed this year.",
+    )
+    index.add(rep(2, "Beta plc", 2023), f"{shared}\nOur buyers were trained on forced labour indicators in March.")
+    index.add(rep(3, "Gamma plc", 2023), "Completely different words about widgets and their many uses here.")
+    rows = {r.statement_id: r for r in index.rows()}
+    assert rows["0"].boilerplate_share > 0.3 and rows["3"].boilerplate_share == 0
+    assert rows["1"].previous_source == "0.txt"
+    assert rows["1"].copied_share == pytest.approx(2 / 3, abs=0.01)
+    assert rows["0"].copied_share is None and rows["2"].previous_source is None

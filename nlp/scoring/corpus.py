@@ -1,0 +1,144 @@
+"""Batch-level measures, labelled as such: boilerplate shared across the corpus, and year-over-year copying.
+
+These are the only figures that depend on what else is in the batch, so they are written to their own file
+(``corpus.csv``), never into a statement's scores.
+
+- **Boilerplate** follows Lang & Stice-Lawrence (2015): four-word sequences (tetragrams) used by many statements
+  are boilerplate. A statement's boilerplate share is the share of its words that sit in sentences holding at least
+  one common tetragram (one used by at least ``min_share`` of the statements, and by at least ``min_docs``).
+- **Copying**: when the same company appears in consecutive years, the share of this year's sentences (of eight
+  words or more) that appear word for word in the previous year's statement.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+import numpy
+from pydantic import BaseModel, Field
+
+from nlp.models import StatementReport
+
+WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+MIN_COPY_WORDS = 8
+
+
+def _hash(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "little")
+
+
+def _company_key(name: str | None) -> str | None:
+    if not name:
+        return None
+    words = WORD.findall(name.lower())
+    suffixes = {"limited", "ltd", "plc", "inc", "pty", "llc", "corp", "corporation", "co", "group", "the"}
+    return " ".join(w for w in words if w not in suffixes) or None
+
+
+@dataclass
+class _Doc:
+    report_id: str
+    source: str
+    company: str | None
+    year: int | None
+    words: numpy.ndarray  # words per sentence
+    grams: numpy.ndarray  # tetragram hashes (uint64), 8 bytes each: registry-sized batches fit in memory
+    gram_sentence: numpy.ndarray  # sentence index of each tetragram
+    sentence_hashes: frozenset[int]  # normalised sentences of MIN_COPY_WORDS words or more
+
+
+class CorpusRow(BaseModel):
+    """One statement's batch-level measures (a row of corpus.csv)."""
+
+    statement_id: str
+    source: str
+    company: str | None = None
+    year: int | None = None
+    boilerplate_share: float = Field(description="Share of words in sentences holding a common tetragram (0-1).")
+    common_tetragrams: int = Field(description="Distinct common tetragrams the statement uses.")
+    previous_source: str | None = Field(default=None, description="The same company's previous-year statement.")
+    copied_share: float | None = Field(
+        default=None, description="Share of this year's sentences found word for word in the previous year's (0-1)."
+    )
+
+
+@dataclass
+class CorpusIndex:
+    """Collects compact signatures of each analysed statement; computes the batch measures at the end."""
+
+    min_share: float = 0.3
+    min_docs: int = 3
+    docs: list[_Doc] = field(default_factory=list)
+
+    def add(self, report: StatementReport, text: str) -> None:
+        """Record a statement (only hashes are kept, not its text)."""
+        if report.status != "ok" or not text:
+            return
+        words_per: list[int] = []
+        grams: list[int] = []
+        owners: list[int] = []
+        copies = set()
+        for raw in SENTENCE.split(text):
+            words = WORD.findall(raw.lower())
+            if not words:
+                continue
+            index = len(words_per)
+            words_per.append(len(words))
+            for i in range(len(words) - 3):
+                grams.append(_hash(" ".join(words[i : i + 4])))
+                owners.append(index)
+            if len(words) >= MIN_COPY_WORDS:
+                copies.add(_hash(" ".join(words)))
+        self.docs.append(
+            _Doc(
+                report.id,
+                report.source,
+                report.company,
+                report.year,
+                numpy.array(words_per, dtype=numpy.int32),
+                numpy.array(grams, dtype=numpy.uint64),
+                numpy.array(owners, dtype=numpy.int32),
+                frozenset(copies),
+            )
+        )
+
+    def rows(self) -> list[CorpusRow]:
+        """The measures for every recorded statement, in the order they were added."""
+        if not self.docs:
+            return []
+        uniques = [numpy.unique(d.grams) for d in self.docs]
+        values, counts = numpy.unique(numpy.concatenate(uniques), return_counts=True)
+        need = max(self.min_docs, self.min_share * len(self.docs))
+        common = values[counts >= need]
+        by_company: dict[tuple[str, int], _Doc] = {}
+        for doc in self.docs:
+            key = _company_key(doc.company)
+            if key and doc.year:
+                by_company.setdefault((key, doc.year), doc)
+        out = []
+        for doc, distinct in zip(self.docs, uniques, strict=True):
+            is_common = numpy.isin(doc.grams, common)
+            boiler_sentences = numpy.unique(doc.gram_sentence[is_common])
+            total = int(doc.words.sum()) or 1
+            boiler = int(doc.words[boiler_sentences].sum()) if len(boiler_sentences) else 0
+            key = _company_key(doc.company)
+            prev = by_company.get((key, doc.year - 1)) if key and doc.year else None
+            copied = None
+            if prev is not None and doc.sentence_hashes:
+                copied = round(len(doc.sentence_hashes & prev.sentence_hashes) / len(doc.sentence_hashes), 3)
+            out.append(
+                CorpusRow(
+                    statement_id=doc.report_id,
+                    source=doc.source,
+                    company=doc.company,
+                    year=doc.year,
+                    boilerplate_share=round(boiler / total, 3),
+                    common_tetragrams=int(numpy.isin(distinct, common).sum()),
+                    previous_source=prev.source if prev else None,
+                    copied_share=copied,
+                )
+            )
+        return out
