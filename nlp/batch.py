@@ -12,8 +12,8 @@ from nlp.ingest import DEFAULT_MAX_BYTES, InputItem, read_document
 from nlp.ingest.pdf import Engine
 from nlp.models import DocumentError, StatementReport
 from nlp.pipeline import build_pipeline
-from nlp.scoring.corpus import CorpusIndex
 from nlp.ruleset import load_ruleset
+from nlp.scoring.corpus import CorpusIndex
 
 
 @dataclass
