@@ -145,3 +145,61 @@ def test_required_literals(pattern, expected):
 
     got = required_literals(_parse(pattern, re.IGNORECASE))
     assert (None if got is None else tuple(set(g) for g in got)) == expected
+
+
+BOILERPLATE = [
+    "wattle_and_loom_2023",
+    "northlight_renewables_2023",
+    "pellucid_systems_2023",
+    "redgum_pantry_2024",
+    "eastmoor_council_2023",
+    "tamarack_advisory_2023",
+    "coastway_grocers_2024",
+]
+SPECIFIC = [
+    "harbour_apparel_2023",
+    "brightfield_solar_2023",
+    "corvane_technologies_2023",
+    "millbrook_foods_2023",
+    "ashworth_valley_nhs_2024",
+    "calder_finch_2024",
+    "marlowe_pryce_2023",
+]
+
+
+def _by_stem(corpus_reports):
+    return {r.source.rsplit("/", 1)[-1].rsplit(".", 1)[0]: r for _, r in corpus_reports}
+
+
+@pytest.mark.parametrize("specific", SPECIFIC)
+@pytest.mark.parametrize("boilerplate", BOILERPLATE)
+def test_boilerplate_less_specific_than_specific(corpus_reports, boilerplate, specific):
+    reports = _by_stem(corpus_reports)
+    assert reports[boilerplate].specificity < reports[specific].specificity
+
+
+def test_boilerplate_less_complete_than_its_counterpart(corpus_reports):
+    reports = _by_stem(corpus_reports)
+    for b, s in zip(BOILERPLATE, SPECIFIC, strict=True):
+        for fw in reports[s].scores:
+            assert reports[b].scores[fw].completeness <= reports[s].scores[fw].completeness, (b, s, fw)
+
+
+def test_xinjiang_levels_of_known_statements(corpus_reports):
+    reports = _by_stem(corpus_reports)
+    assert reports["harbour_apparel_2023"].xinjiang.level == 5
+    assert reports["harbour_apparel_2022"].xinjiang.level < reports["harbour_apparel_2023"].xinjiang.level
+    assert reports["wattle_and_loom_2023"].xinjiang.level == 2
+    assert any(f.id == "xinjiang.denial_direct_only" for f in reports["wattle_and_loom_2023"].flags)
+    assert reports["tamarack_advisory_2023"].xinjiang.level <= 1
+
+
+def test_every_score_explains_itself(corpus_reports):
+    for _, r in corpus_reports:
+        for score in r.scores.values():
+            for c in score.criteria:
+                assert c.reason
+                assert c.points <= c.max_points
+                assert all(0 <= i < len(r.findings) for i in c.evidence)
+                if c.met:
+                    assert c.evidence
