@@ -60,10 +60,18 @@ def _page_of(pages: Sequence[Page], offset: int) -> int | None:
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
-    """Per label, keep the longest of overlapping findings (ties: the earlier rule)."""
+    """Per label, keep one of overlapping findings.
+
+    A finding whose span is its match beats one that spans the whole sentence (a sentence span is the fallback of
+    rules that cannot delimit the claim); among match spans the longest wins (ties: the earlier rule).
+    """
     kept: list[Finding] = []
     by_label: dict[str, list[Finding]] = {}
-    for f in sorted(findings, key=lambda f: (-(f.end - f.start), f.start)):
+
+    def key(f: Finding) -> tuple[bool, int, int]:
+        return (f.start, f.end) == (f.sentence_start, f.sentence_end), -(f.end - f.start), f.start
+
+    for f in sorted(findings, key=key):
         same = by_label.setdefault(f.label, [])
         if any(k.start < f.end and f.start < k.end for k in same):
             continue

@@ -170,6 +170,10 @@ class CueRule(_Matchers):
     direction: Literal["forward", "backward", "bidirectional"] = Field(default="forward")
     max_scope: int = Field(default=8, ge=0, le=100, description="Scope in tokens.")
     scope_value: ScopeValue | None = Field(default=None, description="For SCOPE cues: the scope named.")
+    list_scope: bool = Field(
+        default=False,
+        description="Also governs the list items after a lead-in sentence ending with ':' ('Next year we will:').",
+    )
     description: str = Field(min_length=3, description="One line: what the cue signals.")
     examples: Examples = Field(description="match / no_match examples (cue marked [[...]]).")
 

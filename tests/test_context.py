@@ -108,3 +108,16 @@ def test_anchored_regex_anchors_to_each_sentence(min_pipeline, min_ruleset):
     text = "First sentence here. Approved by the board on 2 May.\nSecond line. It was approved by the board."
     fs = find(min_pipeline, min_ruleset, text, "statement.approval")
     assert [f.text for f in fs] == ["Approved by the board"]
+
+
+def test_lead_in_commitment_governs_its_list(min_pipeline, min_ruleset):
+    text = "Next year we will:\n- audit supplier factories in India\n- train buyers\n\nWe audit suppliers today."
+    fs = find(min_pipeline, min_ruleset, text, "dd.audit")
+    assert [f.assertion.future is not None for f in fs] == [True, False]
+    assert fs[0].assertion.future.text == "will"
+
+
+def test_match_span_beats_sentence_span(min_pipeline, min_ruleset):
+    text = "We do not source cotton from Xinjiang and will never buy Hikvision cameras."
+    fs = find(min_pipeline, min_ruleset, text, "xinjiang.sourcing_denial")
+    assert [f.rule_id for f in fs] == ["T.DENIAL.REGEX"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -15,6 +16,7 @@ if not Span.has_extension("msa_assertion"):
     Span.set_extension("msa_assertion", default=None)
 
 FLAG_CATEGORIES = ("NEGATED", "FUTURE", "HEDGED", "REPORTED", "SCOPE")
+LIST_ITEM = re.compile(r"^\s*(?:[-•*–·▪●◦■➢►]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s")
 CUES_KEY = "msa_cues"
 
 
@@ -83,6 +85,17 @@ class ContextComponent:
             out[si] = kept
         return out
 
+    def _lead_in(self, index: SentenceIndex, si: int) -> int | None:
+        """For a list item, the sentence that introduces its list (ending with ':'), if any."""
+        if not LIST_ITEM.match(index.sents[si].text):
+            return None
+        j = si - 1
+        while j >= 0 and LIST_ITEM.match(index.sents[j].text):
+            j -= 1
+        if j >= 0 and index.sents[j].text.rstrip().endswith(":"):
+            return j
+        return None
+
     def __call__(self, doc: Doc) -> Doc:
         """Assert every hit in ``doc.spans["msa_hits"]``."""
         hits = list(doc.spans.get(HITS_KEY, []))
@@ -102,6 +115,11 @@ class ContextComponent:
                 prev = found.get(cat)
                 if prev is None or dist < min(abs(prev.span.start - target.end), abs(target.start - prev.span.end)):
                     found[cat] = cue
+            lead = self._lead_in(index, index.of(target.start))
+            if lead is not None:
+                for cue in cues.get(lead, []):
+                    if cue.rule.list_scope and cue.rule.category not in found:
+                        found[cue.rule.category] = cue
             target._.msa_assertion = found
         return doc
 
