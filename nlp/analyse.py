@@ -112,6 +112,7 @@ def findings_from_doc(
             )
         )
     spec_cache: dict[int, Specificity] = {}
+    text = doc.text  # Doc.text joins every token: read it once
     out: list[Finding] = []
     for span in doc.spans.get(HITS_KEY, []):
         rule = rules[span.id_]
@@ -127,7 +128,7 @@ def findings_from_doc(
             Finding(
                 label=rule.label,
                 rule_id=rule.id,
-                text=doc.text[start:end],
+                text=text[start:end],
                 sentence=s_text,
                 page=_page_of(pages, start),
                 start=start,
