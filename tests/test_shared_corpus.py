@@ -40,3 +40,18 @@ def test_offsets_on_real_statements(shared_reports):
             text = fh.read()
         for f in r.findings:
             assert text[f.start : f.end] == f.text
+
+
+# Floors pinned a little below the figures measured when they were set (see the issue notes); raise them as the
+# rules improve. Macro-F1 over the eleven AIMS criteria, statements' jurisdiction given.
+AIMS_FLOORS = {"uk": ("GB", 0.55), "ca": ("CA", 0.58)}
+
+
+@pytest.mark.parametrize("name", sorted(AIMS_FLOORS))
+def test_aims_sentence_level_floor(shared_corpus, name):
+    from nlp.evaluate import evaluate_aims
+
+    jurisdiction, floor = AIMS_FLOORS[name]
+    result = evaluate_aims(shared_corpus / "aims" / f"{name}_sentences.csv", jurisdiction=jurisdiction)
+    assert len(result.criteria) == 11
+    assert result.macro_f1 >= floor, {e.column: e.f1 for e in result.criteria}
