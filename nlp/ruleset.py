@@ -87,11 +87,19 @@ class LexiconRef(_Strict):
 
 
 class _Matchers(_Strict):
+    id: str = Field(description="Stable id, upper case and dotted: XJ.DENIAL.NO_SOURCING, CTX.NEGATED.NOT.")
     phrases: list[str] = Field(default_factory=list, description="Phrases (PhraseMatcher).")
     lexicon: LexiconRef | list[LexiconRef] | None = Field(default=None, description="CSV lexicon(s) of phrases.")
     patterns: list[list[dict[str, Any]]] = Field(default_factory=list, description="spaCy token patterns.")
     regex: list[str] = Field(default_factory=list, description="Regexes over sentence text.")
     case_sensitive: bool = Field(default=False, description="Match case exactly.")
+
+    @field_validator("id")
+    @classmethod
+    def _id_shape(cls, value: str) -> str:
+        if not RULE_ID.match(value):
+            raise ValueError(f"rule id {value!r} must look like AREA.LABEL.NAME (upper case, dotted)")
+        return value
 
     @field_validator("regex")
     @classmethod
@@ -145,13 +153,6 @@ class TargetRule(_Matchers):
     )
     examples: Examples = Field(description="match / no_match examples.")
 
-    @field_validator("id")
-    @classmethod
-    def _id_shape(cls, value: str) -> str:
-        if not RULE_ID.match(value):
-            raise ValueError(f"rule id {value!r} must look like AREA.LABEL.NAME (upper case, dotted)")
-        return value
-
     @model_validator(mode="after")
     def _needs_matcher(self) -> TargetRule:
         if not self.has_matcher():
@@ -176,13 +177,6 @@ class CueRule(_Matchers):
     )
     description: str = Field(min_length=3, description="One line: what the cue signals.")
     examples: Examples = Field(description="match / no_match examples (cue marked [[...]]).")
-
-    @field_validator("id")
-    @classmethod
-    def _id_shape(cls, value: str) -> str:
-        if not RULE_ID.match(value):
-            raise ValueError(f"cue id {value!r} must look like CTX.CATEGORY.NAME")
-        return value
 
     @model_validator(mode="after")
     def _scope_value(self) -> CueRule:
