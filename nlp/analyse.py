@@ -188,7 +188,7 @@ def analyse_document(document: Document, pipeline: Language, ruleset: RuleSet | 
     words = len(text.split())
     language, en_share = detect_language(text, ruleset.language)
     flags: list[Flag] = []
-    if language is not None and language != "en":
+    if language is not None and en_share < ruleset.language.min_english_share:
         flags.append(
             Flag(
                 id="language.non_english",
@@ -206,7 +206,7 @@ def analyse_document(document: Document, pipeline: Language, ruleset: RuleSet | 
                 message="Too little running text to determine the language; analysed as English.",
             )
         )
-    elif en_share < 0.85:
+    elif en_share < ruleset.language.mixed_below:
         flags.append(
             Flag(
                 id="language.mixed",
@@ -225,7 +225,7 @@ def analyse_document(document: Document, pipeline: Language, ruleset: RuleSet | 
         flags += red_flags(findings, ruleset.scoring)
     return StatementReport(
         status="ok",
-        language=language or "en",
+        language="en",
         words=words,
         findings=findings,
         scores=scores,

@@ -239,6 +239,7 @@ class LanguageRules(_Strict):
 
     languages: list[str] = Field(min_length=1, description="Languages scored (spaCy stop-word lists).")
     min_english_share: float = Field(ge=0, le=1, description="Below this English share: non-English flag.")
+    mixed_below: float = Field(default=0.85, ge=0, le=1, description="Below this English share: mixed-language flag.")
     min_tokens: int = Field(ge=1, description="Fewer stop-word hits than this: language undetermined.")
 
 
