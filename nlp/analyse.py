@@ -52,10 +52,10 @@ def _assertion(found: dict[str, CueHit] | None, ignore: Sequence[str] = ()) -> A
     return Assertion(**values)
 
 
-def _page_of(pages: Sequence[Page], offset: int) -> int | None:
+def _page_of(pages: Sequence[Page], starts: Sequence[int], offset: int) -> int | None:
     if not pages:
         return None
-    i = bisect_right([p.start for p in pages], offset) - 1
+    i = bisect_right(starts, offset) - 1
     return pages[max(i, 0)].number
 
 
@@ -113,6 +113,7 @@ def findings_from_doc(
         )
     spec_cache: dict[int, Specificity] = {}
     text = doc.text  # Doc.text joins every token: read it once
+    page_starts = [p.start for p in pages]
     out: list[Finding] = []
     for span in doc.spans.get(HITS_KEY, []):
         rule = rules[span.id_]
@@ -130,7 +131,7 @@ def findings_from_doc(
                 rule_id=rule.id,
                 text=text[start:end],
                 sentence=s_text,
-                page=_page_of(pages, start),
+                page=_page_of(pages, page_starts, start),
                 start=start,
                 end=end,
                 sentence_start=s_start,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import IO
@@ -165,12 +164,3 @@ def write_corpus_rows(out_dir: str | Path, rows: Iterable[CorpusRow]) -> Path:
         for row in rows:
             writer.writerow({k: ("" if v is None else v) for k, v in row.model_dump().items()})
     return path
-
-
-def read_reports(path: str | Path) -> list[StatementReport]:
-    """Read a statements.jsonl file (or the folder holding one) back into reports."""
-    p = Path(path)
-    if p.is_dir():
-        p = p / "statements.jsonl"
-    with p.open(encoding="utf-8") as fh:
-        return [StatementReport.model_validate(json.loads(line)) for line in fh if line.strip()]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy
 from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 TERMINAL = frozenset({".", "!", "?", "…", "。"})
 CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
@@ -199,8 +199,3 @@ def set_sentence_starts(doc: Doc) -> Doc:
 def msa_sentences(doc: Doc) -> Doc:
     """SpaCy component: statement-aware sentence boundaries."""
     return set_sentence_starts(doc)
-
-
-def sentence_text(sent: Span) -> str:
-    """A sentence's text without trailing white space."""
-    return sent.text.rstrip()

@@ -381,11 +381,6 @@ def _clean(text: str) -> str:
     return text
 
 
-def blocks_heading(line: Line, body_h: float) -> bool:
-    """A line clearly taller than body text is a heading."""
-    return line.height > 1.18 * body_h and len(line.text.split()) <= 14
-
-
 def join_wrapped(left: str, right: str) -> str:
     """Join two wrapped lines, mending a word hyphenated at the break."""
     stripped = left.rstrip()
