@@ -32,7 +32,7 @@ RulesOpt = Annotated[
 
 
 def _err() -> Console:
-    return Console(stderr=True, highlight=False)
+    return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
@@ -53,23 +53,42 @@ def analyse(
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("results"),
     manifest: Annotated[Path | None, typer.Option(help="CSV with path, company, year, jurisdiction, ...")] = None,
     rules: RulesOpt = None,
-    max_mb: Annotated[int, typer.Option(help="Refuse files larger than this (too_large).")] = 150,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", help="Worker processes (default: all cores); 0 analyses in this process."),
+    ] = None,
+    engine: Annotated[str, typer.Option(help="local (worker processes) or dask.")] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Dask scheduler address (tcp://host:8786); implies --engine dask."),
+    ] = None,
+    timeout: Annotated[float, typer.Option(help="Seconds one document may take before it is stopped.")] = 300.0,
+    max_memory_mb: Annotated[int, typer.Option(help="Memory one worker may use on a document (too_large).")] = 2048,
+    max_mb: Annotated[int, typer.Option(help="Refuse files larger than this many MB (too_large).")] = 150,
+    max_pages: Annotated[int, typer.Option(help="Refuse PDFs with more pages (too_large); 0: no limit.")] = 600,
     pdf_engine: Annotated[str, typer.Option(help="fast (pypdfium2) or layout (pdfplumber).")] = "fast",
+    force: Annotated[bool, typer.Option("--force", help="Analyse again what an earlier run already did.")] = False,
+    scorecards: Annotated[
+        bool, typer.Option("--scorecards", help="Also write HTML scorecards to OUT/scorecards.")
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
 ) -> None:
-    """Analyse statements; write statements.jsonl, findings.csv and scores.csv to --out.
+    """Analyse statements; write statements.jsonl, findings.csv, scores.csv and corpus.csv to --out.
 
-    Exit code 0 when every document was analysed, 1 when any document has an error (its record says why),
-    2 on a usage error.
+    Results are journalled as each document finishes: run the same command again after an interruption and it
+    resumes (--force starts over). Exit code 0 when every document was analysed, 1 when any document has an error
+    (its record says why), 2 on a usage error.
     """
-    from nlp.batch import BatchOptions, analyse_items, summarise
+    import os
+
+    from nlp.batch import BatchOptions, run_batch
     from nlp.ingest import InputItem, ManifestError, expand_inputs, read_manifest
     from nlp.ruleset import RuleFileError
-    from nlp.scoring.corpus import CorpusIndex
-    from nlp.writers import ResultWriter, write_corpus_rows
 
     if pdf_engine not in ("fast", "layout"):
         raise _fail(f"--pdf-engine must be fast or layout, not {pdf_engine!r}")
+    if engine not in ("local", "dask"):
+        raise _fail(f"--engine must be local or dask, not {engine!r}")
     items: list[InputItem] = []
     try:
         if manifest is not None:
@@ -79,39 +98,106 @@ def analyse(
     items += list(expand_inputs(inputs or []))
     if not items:
         raise _fail("nothing to analyse: give files, folders or --manifest")
+    n_jobs = (os.cpu_count() or 1) if jobs is None else max(0, jobs)
+    options = BatchOptions(
+        rules_dir=str(rules) if rules else None,
+        max_bytes=max_mb * 1024 * 1024,
+        max_pages=max_pages or None,
+        pdf_engine=pdf_engine,  # type: ignore[arg-type]
+        jobs=n_jobs,
+        timeout=timeout,
+        max_memory_mb=max_memory_mb,
+        scheduler=scheduler or ("local" if engine == "dask" else None),
+        force=force,
+    )
     console = _err()
-    started = time.perf_counter()
-    reports = []
-    corpus = CorpusIndex()
+    show_bar = not quiet and console.is_terminal and os.environ.get("CI", "").lower() not in ("1", "true")
+    progress = _Progress(console, len(items), show_bar, quiet)
     try:
-        with ResultWriter(out) as writer:
-            options = BatchOptions(
-                rules_dir=str(rules) if rules else None, max_bytes=max_mb * 1024 * 1024, pdf_engine=pdf_engine
-            )  # type: ignore[arg-type]
-            for n, report in enumerate(analyse_items(items, options, corpus), start=1):
-                writer.write(report)
-                reports.append(report)
-                if not quiet:
-                    status = "ok" if report.status == "ok" else f"[red]{report.error.code}[/]"  # type: ignore[union-attr]
-                    console.print(
-                        f"[dim]{n}/{len(items)}[/] {status} {report.source} [dim]({len(report.findings)} findings)[/]"
-                    )
-                    if report.error:
-                        console.print(f"    [red]{report.error.message}[/]")
+        with progress:
+            summary = run_batch(items, out, options, on_result=progress.result, on_start=progress.start)
     except RuleFileError as exc:
         raise _fail(str(exc)) from exc
-    write_corpus_rows(out, corpus.rows())
-    summary = summarise(reports, started)
+    except KeyboardInterrupt:
+        console.print(f"interrupted: finished documents are kept; run the same command again to resume ({out})")
+        raise typer.Exit(130) from None
+    if scorecards:
+        from nlp.scorecards import build_scorecards
+
+        build_scorecards(out, out / "scorecards")
     errors = ", ".join(f"{code}: {n}" for code, n in sorted(summary.errors.items())) or "none"
+    rate = summary.pages / summary.seconds if summary.seconds else 0.0
     console.print(
         f"[bold]{summary.documents}[/] documents, [green]{summary.ok} ok[/], errors: {errors}; "
-        f"{summary.pages} pages in {summary.seconds:.1f}s"
+        f"{summary.pages} pages in {summary.seconds:.1f}s ({rate:.1f} pages/s)"
+        + (f"; {summary.resumed} taken from an earlier run" if summary.resumed else "")
+        + (f"; {summary.duplicates} duplicate file(s) reported with their first copy" if summary.duplicates else "")
     )
     console.print(
         f"results: {out / 'statements.jsonl'}, {out / 'findings.csv'}, {out / 'scores.csv'}; "
-        f"batch-level boilerplate and copying: {out / 'corpus.csv'}"
+        f"batch-level boilerplate and copying: {out / 'corpus.csv'}; run summary: {out / 'run.json'}"
+        + (f"; scorecards: {out / 'scorecards' / 'index.html'}" if scorecards else "")
     )
     raise typer.Exit(1 if summary.errors else 0)
+
+
+class _Progress:
+    """Progress of a batch on stderr.
+
+    A bar with documents/s, pages/s and ETA on a terminal, else one line per failed document; nothing with --quiet.
+    """
+
+    def __init__(self, console: Console, total: int, bar: bool, quiet: bool):
+        self.console = console
+        self.total = total
+        self.quiet = quiet
+        self.bar = None
+        self.pages = 0
+        self.done = 0
+        self.started = time.perf_counter()
+        if bar:
+            from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self.bar = Progress(
+                TextColumn("[bold]analysing[/]"),
+                BarColumn(),
+                TextColumn("{task.completed}/{task.total} docs"),
+                TextColumn("{task.fields[docs_s]:.1f} docs/s, {task.fields[pages_s]:.0f} pages/s"),
+                TextColumn("ETA"),
+                TimeRemainingColumn(),
+                console=console,
+                transient=True,
+            )
+            self.task = self.bar.add_task("analyse", total=total, docs_s=0.0, pages_s=0.0)
+
+    def __enter__(self) -> _Progress:
+        if self.bar is not None:
+            self.bar.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+    def start(self, todo: int, resumed: int) -> None:
+        """The run knows what it will do."""
+        if self.bar is not None:
+            self.bar.update(self.task, total=todo)
+        if resumed and not self.quiet:
+            self.console.print(f"resuming: {resumed} document(s) already analysed in {self.total} input(s)")
+
+    def result(self, report: object) -> None:
+        """One document finished."""
+        from nlp.models import StatementReport
+
+        assert isinstance(report, StatementReport)
+        self.done += 1
+        self.pages += report.pages
+        if report.error is not None and not self.quiet:
+            self.console.print(f"[red]{report.error.code}[/] {report.source}: {report.error.message}")
+        if self.bar is not None:
+            elapsed = max(time.perf_counter() - self.started, 1e-6)
+            self.bar.update(self.task, advance=1, docs_s=self.done / elapsed, pages_s=self.pages / elapsed)
 
 
 @app.command()

@@ -340,10 +340,13 @@ def default_rules_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     raise RuleFileError(f"no rules directory found (looked in {', '.join(map(str, candidates))})")
 
 
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _load_yaml(path: Path) -> Any:
     try:
         with path.open(encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
+            return yaml.load(fh, Loader=_YAML_LOADER)  # a safe loader (the C one when available)
     except yaml.YAMLError as exc:
         raise RuleFileError(f"{path}: not valid YAML: {exc}") from exc
     except OSError as exc:

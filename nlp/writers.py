@@ -1,8 +1,9 @@
-"""Writers for the result tables: statements.jsonl, findings.csv, scores.csv."""
+"""Writers for the result tables: statements.jsonl, findings.csv, scores.csv, corpus.csv."""
 
 from __future__ import annotations
 
 import csv
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import IO
@@ -104,43 +105,67 @@ def score_row(report: StatementReport) -> dict[str, object]:
     return row
 
 
-class ResultWriter:
-    """Writes reports as they come: JSONL line by line, findings CSV row by row, scores CSV at close."""
+class TableWriter:
+    """Writes the result tables in input order; each file appears atomically when the writer closes.
+
+    ``statements.jsonl`` and ``findings.csv`` are streamed to temporary files (reports are not kept in memory);
+    ``scores.csv`` is written at the end, when the framework columns of every report are known; ``corpus.csv``
+    from :meth:`write_corpus`. On an exception nothing is replaced: the previous tables stay as they were.
+    """
 
     def __init__(self, out_dir: str | Path):
         self.out = Path(out_dir)
         self.out.mkdir(parents=True, exist_ok=True)
-        self._jsonl: IO[str] = (self.out / "statements.jsonl").open("w", encoding="utf-8")
-        self._findings_fh: IO[str] = (self.out / "findings.csv").open("w", encoding="utf-8", newline="")
+        self._tmp: dict[str, Path] = {}
+        self._jsonl: IO[str] = self._open("statements.jsonl")
+        self._findings_fh: IO[str] = self._open("findings.csv")
         self._findings = csv.DictWriter(self._findings_fh, fieldnames=FINDING_COLUMNS)
         self._findings.writeheader()
         self._scores: list[dict[str, object]] = []
+        self._corpus: list[CorpusRow] | None = None
+
+    def _open(self, name: str) -> IO[str]:
+        tmp = self.out / f".{name}.tmp"
+        self._tmp[name] = tmp
+        return tmp.open("w", encoding="utf-8", newline="")
 
     def write(self, report: StatementReport) -> None:
         """Append one report."""
         self._jsonl.write(report.model_dump_json() + "\n")
-        self._jsonl.flush()
         for row in finding_rows(report):
             self._findings.writerow(row)
         self._scores.append(score_row(report))
 
-    def close(self) -> None:
-        """Flush and close the files; write scores.csv."""
+    def write_corpus(self, rows: Iterable[CorpusRow]) -> None:
+        """Set the batch-level rows of corpus.csv."""
+        self._corpus = list(rows)
+
+    def close(self, commit: bool = True) -> None:
+        """Close the files; write scores.csv (and corpus.csv); move every table into place."""
         self._jsonl.close()
         self._findings_fh.close()
+        if not commit:
+            for tmp in self._tmp.values():
+                tmp.unlink(missing_ok=True)
+            return
         columns = list(SCORE_COLUMNS)
         for row in self._scores:
             columns += [k for k in row if k not in columns]
-        with (self.out / "scores.csv").open("w", encoding="utf-8", newline="") as fh:
+        with self._open("scores.csv") as fh:
             writer = csv.DictWriter(fh, fieldnames=columns)
             writer.writeheader()
             writer.writerows(self._scores)
+        if self._corpus is not None:
+            with self._open("corpus.csv") as fh:
+                _write_corpus(fh, self._corpus)
+        for name, tmp in self._tmp.items():
+            os.replace(tmp, self.out / name)
 
-    def __enter__(self) -> ResultWriter:
+    def __enter__(self) -> TableWriter:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        self.close(commit=exc_type is None)
 
 
 CORPUS_COLUMNS = (
@@ -155,12 +180,9 @@ CORPUS_COLUMNS = (
 )
 
 
-def write_corpus_rows(out_dir: str | Path, rows: Iterable[CorpusRow]) -> Path:
+def _write_corpus(fh: IO[str], rows: Iterable[CorpusRow]) -> None:
     """Write corpus.csv: the batch-level boilerplate and copying measures (they depend on the whole batch)."""
-    path = Path(out_dir) / "corpus.csv"
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=CORPUS_COLUMNS)
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: ("" if v is None else v) for k, v in row.model_dump().items()})
-    return path
+    writer = csv.DictWriter(fh, fieldnames=CORPUS_COLUMNS)
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: ("" if v is None else v) for k, v in row.model_dump().items()})

@@ -30,6 +30,7 @@ SUFFIXES = {
     ".md": "txt",
 }
 DEFAULT_MAX_BYTES = 150 * 1024 * 1024
+DEFAULT_MAX_PAGES = 600
 MANIFEST_COLUMNS = ("path", "company", "year", "jurisdiction")
 
 
@@ -158,7 +159,11 @@ def _blocks_to_text(blocks: list[tuple[str, int]]) -> tuple[str, list[Page]]:
 
 
 def read_document(
-    item: InputItem, ruleset: RuleSet, max_bytes: int = DEFAULT_MAX_BYTES, pdf_engine: Engine = "fast"
+    item: InputItem,
+    ruleset: RuleSet,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    pdf_engine: Engine = "fast",
+    max_pages: int | None = DEFAULT_MAX_PAGES,
 ) -> Document:
     """Read one file into a Document; a bad file gives a Document with ``error`` set.
 
@@ -167,6 +172,7 @@ def read_document(
         ruleset: Rules (metadata inference).
         max_bytes: Larger files are refused with ``too_large``.
         pdf_engine: ``fast`` (pypdfium2) or ``layout`` (pdfplumber).
+        max_pages: PDFs with more pages are refused with ``too_large`` (None: no limit).
 
     Returns:
         The Document.
@@ -196,7 +202,7 @@ def read_document(
     pages: list[Page] = []
     try:
         if fmt == "pdf":
-            text, pages, warnings = read_pdf(data, pdf_engine)
+            text, pages, warnings = read_pdf(data, pdf_engine, max_pages)
         elif fmt == "not-pdf":
             return _error(item, doc_id, "pdf", "corrupt", "named .pdf but is not a PDF (no %PDF header)")
         elif fmt == "corrupt-zip":

@@ -66,7 +66,12 @@ class PageLines:
 
 
 # ----------------------------------------------------------------------------------------------- engines
-def _pdfium_pages(data: bytes) -> Iterator[PageLines]:
+def _check_pages(count: int, max_pages: int | None) -> None:
+    if max_pages is not None and count > max_pages:
+        raise PdfReadError("too_large", f"{count} pages is over the {max_pages}-page limit (--max-pages; 0 lifts it)")
+
+
+def _pdfium_pages(data: bytes, max_pages: int | None = None) -> Iterator[PageLines]:
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
@@ -78,6 +83,7 @@ def _pdfium_pages(data: bytes) -> Iterator[PageLines]:
             raise PdfReadError("encrypted", "the PDF is protected by a password") from exc
         raise PdfReadError("corrupt", f"the PDF cannot be opened ({msg})") from exc
     try:
+        _check_pages(len(pdf), max_pages)
         for number in range(len(pdf)):
             page = pdf[number]
             try:
@@ -176,7 +182,7 @@ def _mark_cells(textpage: object, lines: list[Line]) -> list[Line]:
     return out
 
 
-def _plumber_pages(data: bytes) -> Iterator[PageLines]:
+def _plumber_pages(data: bytes, max_pages: int | None = None) -> Iterator[PageLines]:
     import io
 
     import pdfplumber
@@ -192,6 +198,7 @@ def _plumber_pages(data: bytes) -> Iterator[PageLines]:
             raise PdfReadError("encrypted", "the PDF is protected by a password") from exc
         raise PdfReadError("corrupt", f"the PDF cannot be opened ({type(exc).__name__}: {exc})") from exc
     with pdf:
+        _check_pages(len(pdf.pages), max_pages)
         for page in pdf.pages:
             try:
                 height = float(page.height)
@@ -421,22 +428,24 @@ def assemble(pages: list[PageLines]) -> tuple[str, list[Page]]:
     return "".join(parts), page_map
 
 
-def read_pdf(data: bytes, engine: Engine = "fast") -> tuple[str, list[Page], list[str]]:
+def read_pdf(data: bytes, engine: Engine = "fast", max_pages: int | None = None) -> tuple[str, list[Page], list[str]]:
     """Read a PDF into text, page map and warnings.
 
     Args:
         data: The file bytes.
         engine: ``fast`` (pypdfium2) or ``layout`` (pdfplumber).
+        max_pages: Refuse PDFs with more pages (``too_large``) before reading them; None for no limit.
 
     Returns:
         ``(text, pages, warnings)``.
 
     Raises:
-        PdfReadError: ``encrypted``, ``corrupt``, ``scanned`` (no text layer) or ``empty`` (no pages or content).
+        PdfReadError: ``encrypted``, ``corrupt``, ``scanned`` (no text layer), ``empty`` (no pages or content)
+            or ``too_large`` (over ``max_pages``).
     """
     reader = _pdfium_pages if engine == "fast" else _plumber_pages
     try:
-        pages = list(reader(data))
+        pages = list(reader(data, max_pages))
     except PdfReadError:
         raise
     except Exception as exc:  # a broken file can fail deep inside an engine

@@ -26,6 +26,15 @@ def _clean_cp1252(data: bytes) -> bool:
     return True
 
 
+def _mostly_ascii(data: bytes, share: float = 0.9) -> bool:
+    """Whether nearly all bytes are ASCII: Latin text with a few accents, not a CJK or Cyrillic text.
+
+    Short English texts with one accented letter are often guessed as a CJK multi-byte encoding.
+    """
+    sample = data[:200_000]
+    return bool(sample) and sum(1 for b in sample if b < 0x80) / len(sample) >= share
+
+
 def decode_text(data: bytes) -> tuple[str, str]:
     r"""Decode bytes of unknown encoding.
 
@@ -52,7 +61,8 @@ def decode_text(data: bytes) -> tuple[str, str]:
             if best is None:
                 raise UnicodeError("cannot determine the text encoding (binary data?)") from None
             encoding = best.encoding
-            if encoding.replace("_", "").startswith(LATIN_FAMILY) and _clean_cp1252(data):
+            latin = encoding.replace("_", "").startswith(LATIN_FAMILY)
+            if (latin or _mostly_ascii(data)) and _clean_cp1252(data):
                 # Single-byte Latin code pages are hard to tell apart on short texts; for statements written
                 # in English (and French) Windows-1252 is by far the likeliest, and it keeps £, € and curly quotes.
                 encoding = "cp1252"

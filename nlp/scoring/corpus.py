@@ -12,6 +12,7 @@ These are the only figures that depend on what else is in the batch, so they are
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -39,7 +40,9 @@ def _company_key(name: str | None) -> str | None:
 
 
 @dataclass
-class _Doc:
+class StatementSignature:
+    """What the batch measures keep of one statement: words per sentence and hashes, never its text."""
+
     report_id: str
     source: str
     company: str | None
@@ -48,6 +51,80 @@ class _Doc:
     grams: numpy.ndarray  # tetragram hashes (uint64), 8 bytes each: registry-sized batches fit in memory
     gram_sentence: numpy.ndarray  # sentence index of each tetragram
     sentence_hashes: frozenset[int]  # normalised sentences of MIN_COPY_WORDS words or more
+
+
+def signature(report: StatementReport, text: str) -> StatementSignature | None:
+    """The batch-measure signature of an analysed statement (None for error records or empty text).
+
+    Args:
+        report: The statement's report (id, source, company, year).
+        text: Its document text.
+
+    Returns:
+        The signature, or None.
+    """
+    if report.status != "ok" or not text:
+        return None
+    words_per: list[int] = []
+    grams: list[int] = []
+    owners: list[int] = []
+    copies = set()
+    for raw in SENTENCE.split(text):
+        words = WORD.findall(raw.lower())
+        if not words:
+            continue
+        index = len(words_per)
+        words_per.append(len(words))
+        for i in range(len(words) - 3):
+            grams.append(_hash(" ".join(words[i : i + 4])))
+            owners.append(index)
+        if len(words) >= MIN_COPY_WORDS:
+            copies.add(_hash(" ".join(words)))
+    return StatementSignature(
+        report.id,
+        report.source,
+        report.company,
+        report.year,
+        numpy.array(words_per, dtype=numpy.int32),
+        numpy.array(grams, dtype=numpy.uint64),
+        numpy.array(owners, dtype=numpy.int32),
+        frozenset(copies),
+    )
+
+
+def signature_to_json(sig: StatementSignature) -> dict[str, object]:
+    """A JSON-safe form of a signature (arrays as base64), for the batch journal."""
+    return {
+        "report_id": sig.report_id,
+        "source": sig.source,
+        "company": sig.company,
+        "year": sig.year,
+        "words": base64.b64encode(sig.words.tobytes()).decode("ascii"),
+        "grams": base64.b64encode(sig.grams.tobytes()).decode("ascii"),
+        "gram_sentence": base64.b64encode(sig.gram_sentence.tobytes()).decode("ascii"),
+        "sentence_hashes": base64.b64encode(
+            numpy.array(sorted(sig.sentence_hashes), dtype=numpy.uint64).tobytes()
+        ).decode("ascii"),
+    }
+
+
+def signature_from_json(data: dict[str, object]) -> StatementSignature:
+    """Inverse of :func:`signature_to_json`."""
+
+    def arr(key: str, dtype: type) -> numpy.ndarray:
+        return numpy.frombuffer(base64.b64decode(str(data[key])), dtype=dtype).copy()
+
+    year = data.get("year")
+    return StatementSignature(
+        str(data["report_id"]),
+        str(data["source"]),
+        data.get("company"),  # type: ignore[arg-type]
+        int(year) if year is not None else None,  # type: ignore[call-overload]
+        arr("words", numpy.int32),
+        arr("grams", numpy.uint64),
+        arr("gram_sentence", numpy.int32),
+        frozenset(int(v) for v in arr("sentence_hashes", numpy.uint64)),
+    )
 
 
 class CorpusRow(BaseModel):
@@ -71,39 +148,17 @@ class CorpusIndex:
 
     min_share: float = 0.3
     min_docs: int = 3
-    docs: list[_Doc] = field(default_factory=list)
+    docs: list[StatementSignature] = field(default_factory=list)
 
     def add(self, report: StatementReport, text: str) -> None:
         """Record a statement (only hashes are kept, not its text)."""
-        if report.status != "ok" or not text:
-            return
-        words_per: list[int] = []
-        grams: list[int] = []
-        owners: list[int] = []
-        copies = set()
-        for raw in SENTENCE.split(text):
-            words = WORD.findall(raw.lower())
-            if not words:
-                continue
-            index = len(words_per)
-            words_per.append(len(words))
-            for i in range(len(words) - 3):
-                grams.append(_hash(" ".join(words[i : i + 4])))
-                owners.append(index)
-            if len(words) >= MIN_COPY_WORDS:
-                copies.add(_hash(" ".join(words)))
-        self.docs.append(
-            _Doc(
-                report.id,
-                report.source,
-                report.company,
-                report.year,
-                numpy.array(words_per, dtype=numpy.int32),
-                numpy.array(grams, dtype=numpy.uint64),
-                numpy.array(owners, dtype=numpy.int32),
-                frozenset(copies),
-            )
-        )
+        sig = signature(report, text)
+        if sig is not None:
+            self.docs.append(sig)
+
+    def add_signature(self, sig: StatementSignature) -> None:
+        """Record a statement from its signature (computed where the text was, e.g. in a worker process)."""
+        self.docs.append(sig)
 
     def rows(self) -> list[CorpusRow]:
         """The measures for every recorded statement, in the order they were added."""
@@ -113,7 +168,7 @@ class CorpusIndex:
         values, counts = numpy.unique(numpy.concatenate(uniques), return_counts=True)
         need = max(self.min_docs, self.min_share * len(self.docs))
         common = values[counts >= need]
-        by_company: dict[tuple[str, int], _Doc] = {}
+        by_company: dict[tuple[str, int], StatementSignature] = {}
         for doc in self.docs:
             key = _company_key(doc.company)
             if key and doc.year:
