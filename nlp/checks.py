@@ -10,7 +10,6 @@ from spacy.language import Language
 
 from nlp.analyse import findings_from_doc
 from nlp.components.sections import SectionClassifier
-from nlp.components.specificity import FEATURES_KEY
 from nlp.components.targets import SentenceIndex
 from nlp.ingest.metadata import infer_jurisdiction, match_rule, parse_year
 from nlp.ruleset import Example, RuleSet
@@ -111,7 +110,14 @@ def check_case(case: ExampleCase, pipeline: Language, ruleset: RuleSet) -> str |
                 if c.rule.id == case.rule_id
             ]
         return _check_spans(case, spans, text)
-    spans = [(s.start_char, s.end_char) for s in doc.spans.get(FEATURES_KEY, []) if s.id_ == case.rule_id]
+    # Features are matched in every sentence here (the pipeline matches them only where a finding needs them).
+    spec = pipeline.get_pipe("msa_specificity")
+    index = SentenceIndex(doc)
+    spans = [
+        (h.span.start_char, h.span.end_char)
+        for h in spec.matchers(doc, index.sents)
+        if spec.features[h.index].id == case.rule_id and h.span.end <= index.sents[index.of(h.span.start)].end
+    ]
     return _check_spans(case, spans, text)
 
 

@@ -203,3 +203,27 @@ def test_every_score_explains_itself(corpus_reports):
                 assert all(0 <= i < len(r.findings) for i in c.evidence)
                 if c.met:
                     assert c.evidence
+
+
+def test_sentence_gating_gives_the_same_findings(corpus_pdfs, pipeline, ruleset, monkeypatch):
+    """Cues and specificity features are matched only in sentences with a hit (and list lead-ins): the findings
+    are exactly those of matching them in every sentence."""
+    from nlp.analyse import findings_from_doc
+    from nlp.components.matching import CompiledMatchers
+
+    items = read_manifest(CORPUS / "manifest.csv")
+    texts = [read_document(i, ruleset).text for i in items]
+    gated = [findings_from_doc(pipeline(t), ruleset) for t in texts]
+    full_call = CompiledMatchers.__call__
+    calls = []
+
+    def everywhere(self, doc, sentences=None, only=None):
+        calls.append(only is not None)
+        return full_call(self, doc, sentences, None)
+
+    monkeypatch.setattr(CompiledMatchers, "__call__", everywhere)
+    full = [findings_from_doc(pipeline(t), ruleset) for t in texts]
+    assert any(calls)  # the gate was there to lift
+    assert sum(len(f) for f in gated) > 1000
+    for g, f in zip(gated, full, strict=True):
+        assert g == f

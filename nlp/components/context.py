@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -43,17 +44,29 @@ class ContextComponent:
         self.cues: list[CueRule] = list(ruleset.cues)
         self.matchers = CompiledMatchers(pipeline, self.cues, ruleset, [c.id for c in self.cues])
 
-    def cue_hits(self, doc: Doc, index: SentenceIndex, resolve_overlaps: bool = True) -> dict[int, list[CueHit]]:
+    def cue_hits(
+        self,
+        doc: Doc,
+        index: SentenceIndex,
+        resolve_overlaps: bool = True,
+        only: Iterable[int] | None = None,
+    ) -> dict[int, list[CueHit]]:
         """Cues per sentence index, with scopes computed.
+
+        A cue never crosses a sentence end (such a match is dropped).
 
         Args:
             doc: The Doc.
             index: Its sentence index.
             resolve_overlaps: Keep only the longest of overlapping cues (off to test each cue's own matcher).
+            only: The sentence indexes whose cues are wanted (default: all).
         """
         by_sent: dict[int, list[tuple[CueRule, Span]]] = {}
-        for hit in self.matchers(doc, index.sents):
-            by_sent.setdefault(index.of(hit.span.start), []).append((self.cues[hit.index], hit.span))
+        for hit in self.matchers(doc, index.sents, only=only):
+            si = index.of(hit.span.start)
+            if hit.span.end > index.sents[si].end:
+                continue
+            by_sent.setdefault(si, []).append((self.cues[hit.index], hit.span))
         out: dict[int, list[CueHit]] = {}
         for si, items in by_sent.items():
             sent = index.sents[si]
@@ -100,7 +113,10 @@ class ContextComponent:
         """Assert every hit in ``doc.spans["msa_hits"]``."""
         hits = list(doc.spans.get(HITS_KEY, []))
         index = SentenceIndex(doc)
-        cues = self.cue_hits(doc, index) if hits else {}
+        # Cues matter only in sentences with a hit and in the lead-ins of their lists.
+        wanted = {index.of(t.start) for t in hits}
+        wanted |= {lead for si in list(wanted) if (lead := self._lead_in(index, si)) is not None}
+        cues = self.cue_hits(doc, index, only=wanted) if hits else {}
         doc.spans[CUES_KEY] = [c.span for items in cues.values() for c in items]
         for target in hits:
             found: dict[str, CueHit] = {}

@@ -73,27 +73,46 @@ class CompiledMatchers:
                         literals=required_literals(parsed) if prefilter else None,
                     )
                 )
+        literals = sorted({lit for rx in self.regexes for group in rx.literals or () for lit in group})
+        self._scanner = re.compile("(?=(" + _trie_pattern(literals) + "))") if literals else None
+        present = set(literals)
+        self._prefixes = {lit: [lit[:k] for k in range(1, len(lit) + 1) if lit[:k] in present] for lit in literals}
 
-    def __call__(self, doc: Doc, sentences: Sequence[Span] | None = None) -> list[Hit]:
+    def __call__(
+        self, doc: Doc, sentences: Sequence[Span] | None = None, only: Iterable[int] | None = None
+    ) -> list[Hit]:
         """Run every matcher over ``doc``; regexes run within each sentence.
 
         Args:
             doc: A tokenised Doc with sentence boundaries.
             sentences: The sentences to run regexes in (default: ``doc.sents``).
+            only: Indexes (into ``sentences``) of the only sentences whose hits are wanted. Phrase matchers still
+                scan the whole Doc (they are cheap) and their hits are filtered; token patterns and regexes run in
+                these sentences alone. Hits are then those of a full run that start in these sentences, provided
+                no token pattern crosses a sentence end (callers drop such hits anyway).
 
         Returns:
             Hits, deduplicated per (record, start, end), in document order.
         """
+        sents = list(sentences) if sentences is not None else list(doc.sents)
+        chosen = None if only is None else [sents[i] for i in sorted(set(only))]
         raw: list[tuple[int, int, int]] = []
-        for matcher, used in (
-            (self.lower, self._has_lower),
-            (self.orth, self._has_orth),
-            (self.matcher, self._has_patterns),
-        ):
+        for matcher, used in ((self.lower, self._has_lower), (self.orth, self._has_orth)):
             if used:
                 raw += [(int(self.vocab.strings[m]), s, e) for m, s, e in matcher(doc)]
+        if chosen is not None and raw:
+            starts = [s.start for s in chosen]
+            ends = [s.end for s in chosen]
+            raw = [h for h in raw if (k := bisect_right(starts, h[1]) - 1) >= 0 and h[1] < ends[k]]
+        if self._has_patterns:
+            if chosen is None:
+                raw += [(int(self.vocab.strings[m]), s, e) for m, s, e in self.matcher(doc)]
+            else:
+                for sent in chosen:
+                    base = sent.start
+                    raw += [(int(self.vocab.strings[m]), base + s, base + e) for m, s, e in self.matcher(sent)]
         if self.regexes:
-            raw += self._regex_hits(doc, list(sentences) if sentences is not None else list(doc.sents))
+            raw += self._regex_hits(doc, sents if chosen is None else chosen)
         trimmed = set()
         for index, s, e in raw:
             # A hit never starts or ends on white space (a regex may swallow a line break).
@@ -119,17 +138,25 @@ class CompiledMatchers:
             lowered = ""
         starts = [s.start_char for s in sentences]
         bounds = [(s.start_char, s.start_char + len(s.text.rstrip())) for s in sentences]
-        cache: dict[str, set[int]] = {}
+        ends = [b[1] for b in bounds]
+        found: dict[str, set[int]] = {}
+        if lowered and self._scanner is not None:
+            # One pass finds, at each position, the longest literal starting there; every literal that is a
+            # prefix of it starts there too. So each literal's sentences are found in a single scan of the text.
+            prefixes = self._prefixes
+            for m in self._scanner.finditer(lowered):
+                pos = m.start()
+                k = bisect_right(starts, pos) - 1
+                if k < 0 or pos >= ends[k]:
+                    continue
+                for lit in prefixes[m.group(1)]:
+                    if lit in found:
+                        found[lit].add(k)
+                    else:
+                        found[lit] = {k}
 
         def sentences_with(literal: str) -> set[int]:
-            if literal not in cache:
-                found: set[int] = set()
-                pos = lowered.find(literal)
-                while pos >= 0:
-                    found.add(bisect_right(starts, pos) - 1)
-                    pos = lowered.find(literal, pos + 1)
-                cache[literal] = found
-            return cache[literal]
+            return found.get(literal) or set()
 
         out: list[tuple[int, int, int]] = []
         every = range(len(sentences))
@@ -153,6 +180,27 @@ class CompiledMatchers:
                         if span is not None and len(span):
                             out.append((rx.index, span.start, span.end))
         return out
+
+
+def _trie_pattern(words: Sequence[str]) -> str:
+    """A regex matching any of ``words``, longest first, as a trie (one branch per character: fast to run)."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(root)
 
 
 @dataclass(frozen=True)

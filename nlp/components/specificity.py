@@ -6,6 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlp.components.matching import CompiledMatchers
+from nlp.components.targets import HITS_KEY, SentenceIndex
 from nlp.ruleset import RuleSet, SpecificityFeatureRule, load_ruleset
 
 FEATURES_KEY = "msa_specificity"
@@ -19,9 +20,16 @@ class SpecificityComponent:
         self.matchers = CompiledMatchers(pipeline, self.features, ruleset, [f.id for f in self.features])
 
     def __call__(self, doc: Doc) -> Doc:
-        """Find all feature matches."""
+        """Find the feature matches in the sentences that hold a hit (the only ones a score reads).
+
+        A feature never crosses a sentence end (such a match is dropped).
+        """
+        index = SentenceIndex(doc)
+        wanted = {index.of(t.start) for t in doc.spans.get(HITS_KEY, [])}
         spans = []
-        for hit in self.matchers(doc):
+        for hit in self.matchers(doc, index.sents, only=wanted) if wanted else []:
+            if hit.span.end > index.sents[index.of(hit.span.start)].end:
+                continue
             feat = self.features[hit.index]
             spans.append(Span(doc, hit.span.start, hit.span.end, label=feat.kind, span_id=feat.id))
         doc.spans[FEATURES_KEY] = spans
