@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import import_module
+from importlib.util import find_spec, module_from_spec, spec_from_file_location
+from pathlib import Path
 
 from nlp.ruleset import LanguageRules
 
@@ -13,7 +15,21 @@ WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 
 @lru_cache(maxsize=16)
 def _stop_words(code: str) -> frozenset[str]:
-    module = import_module(f"spacy.lang.{code}.stop_words")
+    """SpaCy's stop words of a language, read from ``spacy/lang/<code>/stop_words.py`` alone.
+
+    Importing ``spacy.lang.<code>`` would compile that language's tokenizer exceptions first (tens of seconds for
+    French); the stop-word file is plain data and is loaded on its own.
+    """
+    spec = find_spec("spacy")
+    base = Path(next(iter(spec.submodule_search_locations or []))) if spec else None
+    path = base / "lang" / code / "stop_words.py" if base else None
+    if path is None or not path.is_file():
+        module = import_module(f"spacy.lang.{code}.stop_words")
+    else:
+        file_spec = spec_from_file_location(f"_msa_stop_words_{code}", path)
+        assert file_spec is not None and file_spec.loader is not None
+        module = module_from_spec(file_spec)
+        file_spec.loader.exec_module(module)
     return frozenset(w.lower() for w in module.STOP_WORDS if len(w) > 1)
 
 
