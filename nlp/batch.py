@@ -39,6 +39,7 @@ from nlp.ingest import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, InputItem, read_doc
 from nlp.ingest.pdf import Engine
 from nlp.models import DocumentError, StatementReport
 from nlp.scoring.corpus import CorpusIndex, signature, signature_from_json, signature_to_json
+from nlp.writers import PreparedRows
 
 JOURNAL = "journal.jsonl"
 RUN_FILE = "run.json"
@@ -110,11 +111,36 @@ class Result:
     seconds: float = 0.0
     peak_rss_mb: float = 0.0
     retire: bool = False  # the worker should exit after sending this (it ran out of memory)
+    findings_csv: str = ""
+    score: dict[str, Any] = field(default_factory=dict)
+    brief: dict[str, Any] = field(default_factory=dict)  # source, status, pages, error: for progress, unparsed
+
+    @classmethod
+    def of(
+        cls, key: str, report: StatementReport, sig: dict[str, Any] | None, seconds: float, retire: bool = False
+    ) -> Result:
+        """The result of one document, with its table rows prepared."""
+        rows = PreparedRows.of(report)
+        brief = {
+            "source": report.source,
+            "status": report.status,
+            "pages": report.pages,
+            "error": report.error.model_dump() if report.error else None,
+        }
+        return cls(key, rows.report_json, sig, seconds, _peak_rss_mb(), retire, rows.findings_csv, rows.score, brief)
 
     def to_line(self) -> str:
         """The journal line of this result."""
         return json.dumps(
-            {"key": self.key, "seconds": round(self.seconds, 3), "report": self.report_json, "sig": self.signature},
+            {
+                "key": self.key,
+                "seconds": round(self.seconds, 3),
+                "report": self.report_json,
+                "findings_csv": self.findings_csv,
+                "score": self.score,
+                "brief": self.brief,
+                "sig": self.signature,
+            },
             ensure_ascii=False,
         )
 
@@ -176,13 +202,13 @@ def process_item(item: InputItem, options: BatchOptions, key: str = "") -> Resul
         sig_json = signature_to_json(sig) if sig is not None else None
     except MemoryError:
         report = error_report(item, "too_large", "ran out of memory while analysing", fingerprint=ruleset.fingerprint)
-        return Result(key, report.model_dump_json(), None, time.perf_counter() - started, _peak_rss_mb(), True)
+        return Result.of(key, report, None, time.perf_counter() - started, retire=True)
     except Exception as exc:  # one document must never stop the batch
         report = error_report(
             item, "internal", f"analysis failed: {type(exc).__name__}: {exc}", fingerprint=ruleset.fingerprint
         )
         sig_json = None
-    return Result(key, report.model_dump_json(), sig_json, time.perf_counter() - started, _peak_rss_mb())
+    return Result.of(key, report, sig_json, time.perf_counter() - started)
 
 
 # ----------------------------------------------------------------------------------------------- keys and journal
@@ -336,7 +362,7 @@ def _run_pool(tasks: Sequence[Task], options: BatchOptions, emit: Emit, fingerpr
     def fail(w: _Worker, code: str, message: str) -> None:
         assert w.task is not None
         report = error_report(w.task.item, code, message, content_hash(w.task.item.path) or "", fingerprint)
-        emit(Result(w.task.key, report.model_dump_json(), None, time.perf_counter() - w.started))
+        emit(Result.of(w.task.key, report, None, time.perf_counter() - w.started))
         w.task = None
 
     try:
@@ -430,7 +456,7 @@ def _run_dask(tasks: Sequence[Task], options: BatchOptions, emit: Emit) -> list[
                 result: Result = future.result()
             except Exception as exc:  # a worker lost or a failure outside process_item
                 report = error_report(task.item, "internal", f"the Dask task failed: {type(exc).__name__}: {exc}")
-                result = Result(task.key, report.model_dump_json())
+                result = Result.of(task.key, report, None, 0.0)
             worker = str(getattr(future, "_worker", "") or task.key)
             peaks[worker] = max(peaks.get(worker, 0.0), result.peak_rss_mb)
             emit(result)
@@ -508,7 +534,8 @@ def run_batch(
         items: Inputs, in the order of the output tables.
         out_dir: Output folder (created).
         options: Run options.
-        on_result: Called in this process for each document analysed in this run, as it finishes.
+        on_result: Called in this process for each document analysed in this run, as it finishes, with a brief
+            of its report: ``source``, ``status``, ``pages`` and ``error`` (``code``, ``message``) or None.
         on_start: Called once with ``(documents to analyse, documents already in the journal)``.
 
     Returns:
@@ -531,7 +558,7 @@ def run_batch(
     def emit(result: Result) -> None:
         journal.append(result)
         if on_result is not None:
-            on_result(StatementReport.model_validate_json(result.report_json))
+            on_result(result.brief)
 
     peaks: list[float] = []
     try:
@@ -548,10 +575,12 @@ def run_batch(
                 key, content = plan.keys[n], plan.contents[n]
                 if key is not None:
                     rec = journal.get(key)
-                    report = StatementReport.model_validate_json(rec["report"])
+                    writer.write(PreparedRows(rec["report"], rec["findings_csv"], rec["score"]))
+                    _count_brief(summary, rec["brief"])
                     if rec.get("sig"):
                         corpus.add_signature(signature_from_json(rec["sig"]))
-                elif content is not None:
+                    continue
+                if content is not None:
                     first_key = plan.keys[plan.first_of[content]]
                     assert first_key is not None
                     report = _duplicate(StatementReport.model_validate_json(journal.get(first_key)["report"]), item)
@@ -575,6 +604,16 @@ def _count(summary: BatchSummary, report: StatementReport) -> None:
         summary.ok += 1
     elif report.error:
         summary.errors[report.error.code] = summary.errors.get(report.error.code, 0) + 1
+
+
+def _count_brief(summary: BatchSummary, brief: dict[str, Any]) -> None:
+    summary.documents += 1
+    summary.pages += int(brief.get("pages") or 0)
+    if brief.get("status") == "ok":
+        summary.ok += 1
+    elif brief.get("error"):
+        code = brief["error"]["code"]
+        summary.errors[code] = summary.errors.get(code, 0) + 1
 
 
 def _write_run_file(out: Path, summary: BatchSummary, options: BatchOptions, fingerprint: str) -> None:

@@ -186,15 +186,13 @@ class _Progress:
         if resumed and not self.quiet:
             self.console.print(f"resuming: {resumed} document(s) already analysed in {self.total} input(s)")
 
-    def result(self, report: object) -> None:
-        """One document finished."""
-        from nlp.models import StatementReport
-
-        assert isinstance(report, StatementReport)
+    def result(self, brief: dict[str, object]) -> None:
+        """One document finished (``brief``: source, status, pages, error)."""
         self.done += 1
-        self.pages += report.pages
-        if report.error is not None and not self.quiet:
-            self.console.print(f"[red]{report.error.code}[/] {report.source}: {report.error.message}")
+        self.pages += int(brief.get("pages") or 0)  # type: ignore[call-overload]
+        error = brief.get("error")
+        if isinstance(error, dict) and not self.quiet:
+            self.console.print(f"[red]{error['code']}[/] {brief['source']}: {error['message']}")
         if self.bar is not None:
             elapsed = max(time.perf_counter() - self.started, 1e-6)
             self.bar.update(self.task, advance=1, docs_s=self.done / elapsed, pages_s=self.pages / elapsed)
@@ -370,3 +368,8 @@ def main() -> None:
         app()
     except KeyboardInterrupt:
         sys.exit(130)
+
+
+from nlp.scorecards.cli import register  # noqa: E402  (msa scorecard)
+
+register(app)

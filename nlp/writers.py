@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import io
 import os
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
@@ -105,6 +107,26 @@ def score_row(report: StatementReport) -> dict[str, object]:
     return row
 
 
+@dataclass
+class PreparedRows:
+    """One report rendered for the tables: its JSON line, its findings.csv rows (CSV text) and its scores.csv row.
+
+    Workers prepare these next to the analysis, so that writing the tables of a large batch is mostly copying.
+    """
+
+    report_json: str
+    findings_csv: str
+    score: dict[str, object]
+
+    @classmethod
+    def of(cls, report: StatementReport) -> PreparedRows:
+        """Render a report."""
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=FINDING_COLUMNS)
+        writer.writerows(finding_rows(report))
+        return cls(report.model_dump_json(), buf.getvalue(), score_row(report))
+
+
 class TableWriter:
     """Writes the result tables in input order; each file appears atomically when the writer closes.
 
@@ -119,8 +141,7 @@ class TableWriter:
         self._tmp: dict[str, Path] = {}
         self._jsonl: IO[str] = self._open("statements.jsonl")
         self._findings_fh: IO[str] = self._open("findings.csv")
-        self._findings = csv.DictWriter(self._findings_fh, fieldnames=FINDING_COLUMNS)
-        self._findings.writeheader()
+        csv.DictWriter(self._findings_fh, fieldnames=FINDING_COLUMNS).writeheader()
         self._scores: list[dict[str, object]] = []
         self._corpus: list[CorpusRow] | None = None
 
@@ -129,12 +150,12 @@ class TableWriter:
         self._tmp[name] = tmp
         return tmp.open("w", encoding="utf-8", newline="")
 
-    def write(self, report: StatementReport) -> None:
-        """Append one report."""
-        self._jsonl.write(report.model_dump_json() + "\n")
-        for row in finding_rows(report):
-            self._findings.writerow(row)
-        self._scores.append(score_row(report))
+    def write(self, report: StatementReport | PreparedRows) -> None:
+        """Append one report (or its prepared rows)."""
+        rows = report if isinstance(report, PreparedRows) else PreparedRows.of(report)
+        self._jsonl.write(rows.report_json + "\n")
+        self._findings_fh.write(rows.findings_csv)
+        self._scores.append(rows.score)
 
     def write_corpus(self, rows: Iterable[CorpusRow]) -> None:
         """Set the batch-level rows of corpus.csv."""
