@@ -50,18 +50,18 @@ PORTFOLIO_COLUMNS = [
     "findings",
     "change",
 ]
-TABLE_COLUMNS = [
-    ("company", "Company", "text"),
-    ("year", "Year", "num"),
-    ("jurisdiction", "Jurisdiction", "text"),
-    ("sector", "Sector", "text"),
-    ("grade", "Grade", "text"),
-    ("completeness", "Completeness", "num"),
-    ("specificity", "Specificity", "num"),
-    ("xinjiang_dd", "Xinjiang DD", "num"),
-    ("xinjiang_level", "Xinjiang level", "num"),
-    ("red_flags", "Red flags", "num"),
-    ("change", "Change vs prior year", "num"),
+TABLE_COLUMNS = [  # key, heading, kind, width (%), tooltip
+    ("company", "Company", "text", 21, "Reporting company (manifest, else inferred); opens its scorecard"),
+    ("year", "Year", "num", 6, "Reporting year"),
+    ("jurisdiction", "Juris\u00addiction", "text", 9, "GB, AU, CA, US-CA..."),
+    ("sector", "Sector", "text", 11, "From the manifest's sector column"),
+    ("grade", "Grade", "text", 8, "Headline grade (see How the grade is defined)"),
+    ("completeness", "Complete\u00adness", "num", 9, "Completeness against the jurisdiction's legal baseline (0-100)"),
+    ("specificity", "Specif\u00adicity", "num", 8, "Statement specificity (0-100)"),
+    ("xinjiang_dd", "Xinjiang DD", "num", 8, "Completeness of the Xinjiang due-diligence checklist (0-100)"),
+    ("xinjiang_level", "Xinjiang level", "num", 7, "Xinjiang ladder level, 0 (no mention) to 5 (outcomes)"),
+    ("red_flags", "Red flags", "num", 6, "Flags of severity red"),
+    ("change", "YoY change", "num", 7, "Completeness change since the company's previous statement"),
 ]
 
 

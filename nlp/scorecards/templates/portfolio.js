@@ -27,13 +27,17 @@
     return String(v).toLowerCase();
   }
 
-  function compare(a, b) {
-    var x = sortValue(rows[a], state.key);
-    var y = sortValue(rows[b], state.key);
-    if (x === y) { return a - b; }
-    if (x === null) { return 1; }
-    if (y === null) { return -1; }
-    return (x < y ? -1 : 1) * state.dir;
+  function sortView() {
+    var key = state.key, dir = state.dir;
+    var keyed = view.map(function (i) { return [sortValue(rows[i], key), i]; });
+    keyed.sort(function (a, b) {
+      var x = a[0], y = b[0];
+      if (x === y) { return a[1] - b[1]; }
+      if (x === null) { return 1; }
+      if (y === null) { return -1; }
+      return (x < y ? -1 : 1) * dir;
+    });
+    view = keyed.map(function (k) { return k[1]; });
   }
 
   function apply() {
@@ -47,7 +51,7 @@
       if (state.red && !(r[C.red_flags] > 0)) { continue; }
       view.push(i);
     }
-    view.sort(compare);
+    sortView();
     render();
   }
 
@@ -93,28 +97,48 @@
     return tr;
   }
 
+  var CHUNK = 300;
+  var generation = 0;
+
+  function appendRows(from, to) {
+    var frag = document.createDocumentFragment();
+    for (var i = from; i < to; i++) { frag.appendChild(rowElement(rows[view[i]])); }
+    tbody.appendChild(frag);
+  }
+
+  // Rows beyond the first CHUNK are added a chunk per task, so a long page never blocks the browser; a new render
+  // (sort, filter, page) abandons what an earlier one had left to add.
   function render() {
+    var gen = ++generation;
     var size = state.size || view.length || 1;
     var pages = Math.max(1, Math.ceil(view.length / size));
     if (state.page >= pages) { state.page = pages - 1; }
     var start = state.page * size;
     var end = Math.min(view.length, start + size);
-    var frag = document.createDocumentFragment();
-    for (var i = start; i < end; i++) { frag.appendChild(rowElement(rows[view[i]])); }
+    tbody.textContent = "";
+    table.setAttribute("data-complete", "0");
     if (!view.length) {
       var tr = document.createElement("tr");
       var td = cell(tr, "No statement matches the filter.", "muted");
       td.colSpan = table.tHead.rows[0].cells.length;
-      frag.appendChild(tr);
+      tbody.appendChild(tr);
     }
-    tbody.textContent = "";
-    tbody.appendChild(frag);
+    var filled = Math.min(end, start + CHUNK);
+    appendRows(start, filled);
+    function more() {
+      if (gen !== generation) { return; }
+      if (filled >= end) { table.setAttribute("data-complete", "1"); return; }
+      var upto = Math.min(end, filled + CHUNK);
+      appendRows(filled, upto);
+      filled = upto;
+      setTimeout(more, 0);
+    }
+    more();
     count.textContent = (view.length ? "Showing " + (start + 1).toLocaleString("en") + "\u2013" + end.toLocaleString("en") + " of " : "0 of ") +
       view.length.toLocaleString("en") + (view.length !== rows.length ? " matching (" + rows.length.toLocaleString("en") + " statements)" : " statements");
     pageInfo.textContent = "Page " + (state.page + 1) + " of " + pages;
     prev.disabled = state.page <= 0;
     next.disabled = state.page >= pages - 1;
-    table.setAttribute("data-rows", String(end - start));
   }
 
   function sortBy(th) {
