@@ -253,7 +253,11 @@ def _cell_line(cell: list[dict[str, object]], page_height: float) -> Line:
 
 # ----------------------------------------------------------------------------------------------- layout
 def _norm_margin(text: str) -> str:
-    return re.sub(r"\d+", "#", text.lower()).strip()
+    """The words of a margin line, sorted, without numbers.
+
+    A running footer keeps its key whether the page number comes first (even pages) or last (odd pages).
+    """
+    return " ".join(sorted(re.findall(r"[^\W\d_]+", text.lower())))
 
 
 def _in_margin(line: Line, page: PageLines) -> bool:
@@ -267,7 +271,7 @@ def strip_running_lines(pages: list[PageLines]) -> None:
     for page in pages:
         counts.update({_norm_margin(ln.text) for ln in page.lines if _in_margin(ln, page)})
     need = max(2, (len(pages) + 1) // 2)
-    repeated = {t for t, n in counts.items() if n >= need}
+    repeated = {t for t, n in counts.items() if n >= need and t}
     for page in pages:
         page.lines = [
             ln
