@@ -236,3 +236,19 @@ def test_manifest_and_metadata(tmp_path, min_ruleset):
 
 def test_rules_min_is_what_we_think(min_ruleset):
     assert min_ruleset.root == MIN_RULES.resolve()
+
+
+def test_running_footer_with_page_number_on_alternate_sides_is_removed():
+    from nlp.ingest.pdf import Line, PageLines, strip_running_lines
+
+    pages = []
+    for n in range(1, 8):
+        footer = (
+            f"Acme Ltd Modern Slavery Statement 2023 | {n}"
+            if n % 2
+            else f"{n} | Acme Ltd Modern Slavery Statement 2023"
+        )
+        body = Line(f"Body text of page {n} about supplier audits.", 72, 500, 400, 412)
+        pages.append(PageLines(n, 595, 842, [body, Line(footer, 72, 520, 20, 30)]))
+    strip_running_lines(pages)
+    assert all(len(p.lines) == 1 and p.lines[0].text.startswith("Body text") for p in pages)
