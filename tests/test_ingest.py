@@ -252,3 +252,18 @@ def test_running_footer_with_page_number_on_alternate_sides_is_removed():
         pages.append(PageLines(n, 595, 842, [body, Line(footer, 72, 520, 20, 30)]))
     strip_running_lines(pages)
     assert all(len(p.lines) == 1 and p.lines[0].text.startswith("Body text") for p in pages)
+
+
+@pytest.mark.parametrize(
+    ("line", "prose"),
+    [
+        ("45% of them unannounced or", True),
+        ("Sedex Risk Assessment Tool. The", True),
+        ("Executive Webinar 3,666 69%", False),
+        ("Suppliers signed up to Supplier 39% 45% 46%", False),
+    ],
+)
+def test_justified_prose_is_told_from_a_table_row(line, prose):
+    from nlp.ingest.pdf import _reads_as_prose
+
+    assert _reads_as_prose(line) is prose

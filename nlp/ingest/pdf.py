@@ -154,6 +154,13 @@ def _pdfium_line(textpage: object, raw: str, pos: int) -> list[Line]:
     return [ln for ln in out if ln.text]
 
 
+def _reads_as_prose(text: str) -> bool:
+    """Whether a line's words read as running text: mostly lower case, or punctuation inside the line."""
+    words = text.split()
+    lower = sum(1 for w in words if w[:1].islower())
+    return lower > len(words) / 2 or any(w[-1] in ".,;:" for w in words[:-1])
+
+
 def _mark_cells(textpage: object, lines: list[Line]) -> list[Line]:
     """Mark table cells in sparse lines: a space followed by a wide horizontal jump becomes `` | ``.
 
@@ -169,14 +176,21 @@ def _mark_cells(textpage: object, lines: list[Line]) -> list[Line]:
         if ln.first_char < 0 or len(ln.text) < 3 or (ln.x1 - ln.x0) / len(ln.text) < 1.4 * char_w:
             out.append(ln)
             continue
-        parts, last = [], 0
+        gaps = []
         for i, ch in enumerate(ln.text):
             if ch == " " and 0 < i < len(ln.text) - 1:
                 left = box(ln.first_char + i - 1, loose=True)[2]
                 right = box(ln.first_char + i + 1, loose=True)[0]
-                if right - left > 3 * char_w:
-                    parts.append(ln.text[last:i])
-                    last = i + 1
+                gaps.append((i, right - left))
+        widths = [g for _, g in gaps]
+        if len(widths) >= 2 and max(widths) - min(widths) < 0.15 * max(widths) and _reads_as_prose(ln.text):
+            out.append(ln)  # every gap stretched alike and words of running text: justified prose, not a table row
+            continue
+        parts, last = [], 0
+        for i, gap in gaps:
+            if gap > 3 * char_w:
+                parts.append(ln.text[last:i])
+                last = i + 1
         parts.append(ln.text[last:])
         out.append(Line(" | ".join(p.strip() for p in parts if p.strip()), ln.x0, ln.x1, ln.y0, ln.y1, ln.first_char))
     return out
