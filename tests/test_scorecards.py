@@ -386,3 +386,12 @@ def test_unknown_jurisdiction_is_measured_against_the_best_covered_framework(rep
     grade = grade_report(report, cfg)
     legal = {f: report.scores[f].completeness for f in cfg.grade.legal_frameworks}
     assert grade.completeness == max(legal.values()) and grade.framework in legal
+
+
+def test_screenshots_are_skipped_with_a_note_without_chromium(tmp_path, monkeypatch, capsys):
+    from nlp.scorecards import screenshot
+
+    monkeypatch.setattr(screenshot, "chromium_path", lambda: None)
+    assert screenshot.main([str(tmp_path), "--to", str(tmp_path / "png")]) == 0
+    assert "screenshots skipped" in capsys.readouterr().err
+    assert not (tmp_path / "png").exists()
