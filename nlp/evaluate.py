@@ -237,8 +237,9 @@ def evaluate_aims(
 
     Each statement is rebuilt from its sentences in order (one per line), run through the normal pipeline, and a
     sentence is predicted positive for a criterion when a finding that satisfies the criterion (its
-    ``satisfied_by`` filters in the framework) overlaps the sentence. Criteria restricted to other jurisdictions
-    predict nothing for the statement.
+    ``satisfied_by`` filters in the framework, or its ``aims_relevant`` filters: findings that answer the question
+    without meeting the criterion) overlaps the sentence. Criteria restricted to other jurisdictions predict
+    nothing for the statement.
 
     Args:
         csv_path: CSV with ``statement_id, sentence_orig_idxs, sentence`` and one 0/1 column per criterion.
@@ -290,7 +291,8 @@ def evaluate_aims(
         index = FindingIndex(findings)
         for crit in criteria:
             applies = not crit.jurisdictions or juris in crit.jurisdictions
-            hits = [f for f in findings if applies and any(matches(f, flt, index) for flt in crit.satisfied_by)]
+            filters = [*crit.satisfied_by, *crit.aims_relevant]
+            hits = [f for f in findings if applies and any(matches(f, flt, index) for flt in filters)]
             for (start, end), r in zip(spans, sid_rows, strict=True):
                 pred = any(f.start < end and start < f.end for f in hits)
                 gold = (r.get(crit.aims or "") or "0").strip() == "1"

@@ -419,7 +419,7 @@ def _load_framework(path: Path, labels: dict[str, LabelDef]) -> Framework:
         if crit.id in seen:
             raise RuleFileError(f"{path}: criterion {crit.id}: id used twice")
         seen.add(crit.id)
-        for flt in crit.satisfied_by:
+        for flt in [*crit.satisfied_by, *crit.aims_relevant]:
             unknown = set(flt.labels) | set(flt.with_labels)
             unknown -= set(labels)
             if unknown:

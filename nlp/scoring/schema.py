@@ -80,6 +80,13 @@ class Criterion(_Strict):
         default_factory=list, description="Applies only to statements of these jurisdictions (empty: all)."
     )
     aims: str | None = Field(default=None, description="AIMS column this criterion corresponds to.")
+    aims_relevant: list[FindingFilter] = Field(
+        default_factory=list,
+        description=(
+            "Findings that make a sentence relevant to the AIMS question without earning points: they answer it "
+            "(e.g. 'no remediation was needed'), but the criterion is not met by them."
+        ),
+    )
 
     @model_validator(mode="after")
     def _levels_rise(self) -> Criterion:
