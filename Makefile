@@ -5,8 +5,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 OUT    ?= results/demo
 PIP    := $(BIN)/python -m pip
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install demo test lint rules-check pdfs bench clean
+.PHONY: install demo test lint rules-check pdfs bench browser clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,10 +20,13 @@ install: $(STAMP)
 pdfs: $(STAMP)
 	$(BIN)/python corpus/build_pdfs.py
 
-demo: install pdfs
+demo: install pdfs browser
 	$(BIN)/msa analyse --manifest corpus/manifest.csv --out $(OUT)
+	$(BIN)/msa scorecard $(OUT) --out $(OUT)/scorecards
+	$(BIN)/python -m nlp.scorecards.screenshot $(OUT)/scorecards --to $(OUT)/screenshots
 	@echo
 	@echo "Results are in $(OUT)/: statements.jsonl (one report per statement), findings.csv, scores.csv"
+	@echo "Scorecards: open $(OUT)/scorecards/index.html (workbook: $(OUT)/scorecards/scorecards.xlsx)"
 	@echo "Try: $(BIN)/msa explain corpus/statements/harbour_apparel_2023.txt --label xinjiang"
 
 lint: install
@@ -31,8 +35,19 @@ lint: install
 rules-check: install
 	$(BIN)/msa rules check
 
-test: install pdfs lint
+# Headless Chromium for the browser tests and the demo screenshots: the Debian package (Playwright never downloads).
+browser:
+	@command -v chromium >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium)
+
+test: install pdfs lint browser
 	$(BIN)/python -m pytest
+
+# Batch throughput benchmark (not part of `make test`): generates .bench/corpus once, then times msa against raw
+# pypdfium2 extraction. Pass options through, e.g. `make bench BENCH_ARGS="--docs 30 --skip-jobs2"`.
+BENCH_ARGS ?=
+bench: install
+	$(BIN)/python tests/benchmarks/make_corpus.py
+	$(BIN)/python tests/benchmarks/bench_batch.py $(BENCH_ARGS)
 
 clean:
 	rm -rf results .pytest_cache .ruff_cache build dist *.egg-info corpus/statements/*.pdf
