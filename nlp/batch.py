@@ -315,6 +315,13 @@ def _worker_main(conn: Connection, options: BatchOptions) -> None:
             return  # after a MemoryError the process may be in a bad state: the parent replaces it
 
 
+def _size(task: Task) -> int:
+    try:
+        return os.path.getsize(task.item.path)
+    except OSError:
+        return 0
+
+
 def _rss_mb(pid: int) -> float | None:
     try:
         with open(f"/proc/{pid}/statm", encoding="ascii") as fh:
@@ -346,7 +353,8 @@ def _run_pool(tasks: Sequence[Task], options: BatchOptions, emit: Emit, fingerpr
         child.close()
         return _Worker(proc, parent)
 
-    pending = deque(tasks)
+    # Largest files first: the run does not end with one worker busy on a long document while the others idle.
+    pending = deque(sorted(tasks, key=_size, reverse=True))
     workers = [spawn() for _ in range(max(1, min(options.jobs, len(tasks))))]
     peaks: list[float] = []
 
@@ -448,7 +456,8 @@ def _run_dask(tasks: Sequence[Task], options: BatchOptions, emit: Emit) -> list[
     peaks: dict[str, float] = {}
     try:
         futures = {
-            client.submit(_dask_process, t.item, options, t.key, key=f"msa-{t.key}", pure=False): t for t in tasks
+            client.submit(_dask_process, t.item, options, t.key, key=f"msa-{t.key}", pure=False): t
+            for t in sorted(tasks, key=_size, reverse=True)
         }
         for future in as_completed(futures):
             task = futures[future]
