@@ -62,3 +62,13 @@ def shared_corpus() -> Path:
     if not (SHARED / "statements" / "manifest.csv").exists():
         pytest.skip(f"shared corpus not found at {SHARED} (set MSA_SHARED_CORPUS)")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def built_wheel(tmp_path_factory) -> Path:
+    """The msa wheel, built once per test session (no dependencies, no isolation: offline)."""
+    out = tmp_path_factory.mktemp("wheel")
+    cmd = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(ROOT)]
+    subprocess.run(cmd, check=True, capture_output=True)
+    (wheel,) = out.glob("msa-*.whl")
+    return wheel

@@ -7,27 +7,9 @@ import subprocess
 import sys
 import zipfile
 
-from tests.conftest import ROOT
 
-
-def test_wheel_ships_rules_and_finds_them(tmp_path):
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "--no-build-isolation",
-            "-q",
-            "-w",
-            str(tmp_path),
-            str(ROOT),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    (wheel,) = tmp_path.glob("msa-*.whl")
+def test_wheel_ships_rules_and_finds_them(tmp_path, built_wheel):
+    wheel = built_wheel
     with zipfile.ZipFile(wheel) as zf:
         names = zf.namelist()
         assert "nlp/_rules/labels.yaml" in names

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
@@ -25,7 +23,6 @@ from nlp.scorecards.grades import grade_report
 from nlp.scorecards.render import script_json
 from nlp.scorecards.views import highlight
 from nlp.scorecards.yoy import company_key, compare
-from tests.conftest import ROOT
 from tests.scorecard_fixtures import (
     HOSTILE_COMPANY,
     analyse_items,
@@ -337,24 +334,8 @@ def test_a_broken_results_line_is_reported_with_its_line(tmp_path):
         list(ResultsStore(tmp_path).scan())
 
 
-def test_wheel_ships_templates_and_settings(tmp_path):
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "--no-build-isolation",
-            "-q",
-            "-w",
-            str(tmp_path),
-            str(ROOT),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    (wheel,) = tmp_path.glob("msa-*.whl")
+def test_wheel_ships_templates_and_settings(built_wheel):
+    wheel = built_wheel
     names = set(zipfile.ZipFile(wheel).namelist())
     for name in (
         "statement.html",
