@@ -282,6 +282,29 @@ class Journal:
         offset, length = self.records[key]
         return json.loads(os.pread(self._fd, length, offset))
 
+    def compact(self, keep: set[str]) -> int:
+        """Rewrite the file with only the records of ``keep``; returns how many records were dropped.
+
+        The others come from earlier runs with other inputs, rules or options.
+        """
+        stale = [k for k in self.records if k not in keep]
+        if not stale:
+            return 0
+        tmp = self.path.with_name(self.path.name + ".tmp")
+        offsets: dict[str, tuple[int, int]] = {}
+        with tmp.open("wb") as fh:
+            for key in self.records:
+                if key in keep:
+                    offset, length = self.records[key]
+                    offsets[key] = (fh.tell(), length)
+                    fh.write(os.pread(self._fd, length, offset))
+        os.replace(tmp, self.path)
+        os.close(self._fd)
+        self._fd = os.open(self.path, os.O_RDWR | os.O_APPEND)
+        self.records = offsets
+        self._size = sum(length for _, length in offsets.values())
+        return len(stale)
+
     def close(self) -> None:
         """Close the file."""
         os.close(self._fd)
@@ -599,6 +622,7 @@ def run_batch(
                 writer.write(report)
                 _count(summary, report)
             writer.write_corpus(corpus.rows())
+        journal.compact({k for k in plan.keys if k is not None})
     finally:
         journal.close()
     summary.seconds = time.perf_counter() - started

@@ -68,6 +68,10 @@ def test_second_run_resumes_everything_and_force_starts_over(corpus_items, refer
     assert forced.analysed == 3
     lines = (tmp_path / JOURNAL).read_text().splitlines()
     assert len(lines) == 3  # --force emptied the journal first
+    fewer = run_batch(items[:2], tmp_path, BatchOptions(jobs=0))
+    assert (fewer.analysed, fewer.resumed) == (0, 2)
+    assert len((tmp_path / JOURNAL).read_text().splitlines()) == 2  # records no longer asked for are dropped
+    assert tables(tmp_path)["statements.jsonl"].count(b"\n") == 2
 
 
 def test_kill_dash_nine_then_resume_gives_the_uninterrupted_output(corpus_items, reference, tmp_path):
