@@ -42,6 +42,7 @@ from nlp.scoring.corpus import CorpusIndex, signature, signature_from_json, sign
 from nlp.writers import PreparedRows
 
 JOURNAL = "journal.jsonl"
+JOURNAL_FORMAT = "2"  # bumped when a journal record changes shape: older records are then analysed again
 RUN_FILE = "run.json"
 DEFAULT_TIMEOUT = 300.0
 DEFAULT_MAX_MEMORY_MB = 2048
@@ -229,7 +230,7 @@ def item_key(item: InputItem, content: str, fingerprint: str, options: BatchOpti
     meta = json.dumps(
         [item.path, item.company, item.year, item.jurisdiction, sorted(item.extra.items())], ensure_ascii=False
     )
-    raw = "\x1f".join((content, meta, fingerprint, __version__, options.reading_key()))
+    raw = "\x1f".join((content, meta, fingerprint, __version__, JOURNAL_FORMAT, options.reading_key()))
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
