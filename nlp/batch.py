@@ -96,10 +96,11 @@ class BatchSummary:
 
 @dataclass
 class Task:
-    """One unique document to analyse: the first input item with its content."""
+    """One unique document to analyse: the first input item with its content hash."""
 
     key: str
     item: InputItem
+    content: str = ""
 
 
 @dataclass
@@ -393,7 +394,7 @@ def _run_pool(tasks: Sequence[Task], options: BatchOptions, emit: Emit, fingerpr
 
     def fail(w: _Worker, code: str, message: str) -> None:
         assert w.task is not None
-        report = error_report(w.task.item, code, message, content_hash(w.task.item.path) or "", fingerprint)
+        report = error_report(w.task.item, code, message, w.task.content, fingerprint)
         emit(Result.of(w.task.key, report, None, time.perf_counter() - w.started))
         w.task = None
 
@@ -520,7 +521,7 @@ def _plan(items: Sequence[InputItem], fingerprint: str, options: BatchOptions) -
         plan.first_of[content] = n
         key = item_key(item, content, fingerprint, options)
         plan.keys.append(key)
-        plan.tasks.append(Task(key, item))
+        plan.tasks.append(Task(key, item, content))
     return plan
 
 
