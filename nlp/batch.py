@@ -462,10 +462,6 @@ def _run_pool(tasks: Sequence[Task], options: BatchOptions, emit: Emit, fingerpr
     return [round(p, 1) for p in peaks if p > 0]
 
 
-def _dask_process(item: InputItem, options: BatchOptions, key: str) -> Result:
-    return process_item(item, options, key)
-
-
 def _run_dask(tasks: Sequence[Task], options: BatchOptions, emit: Emit) -> list[float]:
     """Run tasks on a Dask cluster: ``options.scheduler`` is an address, or ``local`` for a LocalCluster."""
     try:
@@ -481,7 +477,7 @@ def _run_dask(tasks: Sequence[Task], options: BatchOptions, emit: Emit) -> list[
     peaks: dict[str, float] = {}
     try:
         futures = {
-            client.submit(_dask_process, t.item, options, t.key, key=f"msa-{t.key}", pure=False): t
+            client.submit(process_item, t.item, options, t.key, key=f"msa-{t.key}", pure=False): t
             for t in sorted(tasks, key=_size, reverse=True)
         }
         for future in as_completed(futures):
