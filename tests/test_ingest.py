@@ -267,3 +267,20 @@ def test_justified_prose_is_told_from_a_table_row(line, prose):
     from nlp.ingest.pdf import _reads_as_prose
 
     assert _reads_as_prose(line) is prose
+
+
+def test_manifest_paths_relative_to_the_manifest_or_a_parent_folder(tmp_path):
+    from nlp.ingest import read_manifest
+
+    folder = tmp_path / "corpus" / "statements"
+    (folder / "uk").mkdir(parents=True)
+    (folder / "uk" / "a.txt").write_text("We audit suppliers.")
+    (folder / "b.txt").write_text("We train buyers.")
+    manifest = folder / "manifest.csv"
+    manifest.write_text("path\nb.txt\nstatements/uk/a.txt\nmissing.txt\n")
+    paths = [item.path for item in read_manifest(manifest)]
+    assert paths == [
+        str(folder / "b.txt"),
+        str(tmp_path / "corpus" / "statements" / "uk" / "a.txt"),
+        str(folder / "missing.txt"),
+    ]

@@ -52,7 +52,9 @@ class ManifestError(ValueError):
 def read_manifest(manifest: str | os.PathLike[str]) -> list[InputItem]:
     """Read a CSV manifest: ``path, company, year, jurisdiction`` and any extra columns (carried through).
 
-    Relative paths are resolved against the manifest's folder.
+    A relative path is resolved against the manifest's folder, then against its parent folders (a manifest kept in
+    ``corpus/statements/`` may list ``statements/uk/a.txt``), then against the working directory; when it exists in
+    none of them, the manifest-folder path is kept and reported as ``not_found``.
 
     Args:
         manifest: Path of the CSV.
@@ -77,9 +79,7 @@ def read_manifest(manifest: str | os.PathLike[str]) -> list[InputItem]:
         raw = (row.get("path") or "").strip()
         if not raw:
             continue
-        path = Path(raw)
-        if not path.is_absolute():
-            path = mpath.parent / path
+        path = _resolve(Path(raw), mpath.parent)
         year_txt = (row.get("year") or "").strip()
         items.append(
             InputItem(
@@ -91,6 +91,20 @@ def read_manifest(manifest: str | os.PathLike[str]) -> list[InputItem]:
             )
         )
     return items
+
+
+def _resolve(path: Path, base: Path, levels: int = 3) -> Path:
+    if path.is_absolute():
+        return path
+    candidates = [base / path]
+    parent = base
+    for _ in range(levels):
+        if parent.parent == parent:
+            break
+        parent = parent.parent
+        candidates.append(parent / path)
+    candidates.append(Path.cwd() / path)
+    return next((c for c in candidates if c.exists()), candidates[0])
 
 
 def expand_inputs(paths: list[str]) -> Iterator[InputItem]:
