@@ -159,7 +159,7 @@ def column_chart(
     bars: Sequence[tuple[str, int, str]], title: str, width: int = 320, height: int = 180, x_title: str = ""
 ) -> Markup:
     """Vertical bars with counts: (label, count, colour) each."""
-    top, bottom, left = 22, 34 if x_title else 22, 6
+    top, bottom, left = 34, 34 if x_title else 22, 6  # top: room for the title and the tallest count
     plot_h = height - top - bottom
     peak = max((c for _, c, _ in bars), default=0) or 1
     slot = (width - 2 * left) / max(len(bars), 1)
