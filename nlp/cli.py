@@ -6,7 +6,7 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -321,15 +321,19 @@ def evaluate_gold(
     console = Console(highlight=False)
     console.print(f"{'label':32} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
     for name, s in sorted(result.labels.items()):
-        console.print(f"{name:32} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5d} {s.fp:5d} {s.fn:5d}")
-    m = result.micro
-    console.print(f"{'micro':32} {m.precision:6.3f} {m.recall:6.3f} {m.f1:6.3f} {m.tp:5d} {m.fp:5d} {m.fn:5d}")
+        console.print(_prf_row(name, s, 32))
+    console.print(_prf_row("micro", result.micro, 32))
     console.print(f"{'macro-F1':32} {'':6} {'':6} {result.macro_f1:6.3f}   ({result.documents} documents)")
     if errors:
         for e in result.errors:
             console.print(
                 f"[{'red' if e.kind == 'fp' else 'yellow'}]{e.kind}[/] {e.label} {e.document}: {e.sentence[:200]}"
             )
+
+
+def _prf_row(name: str, s: Any, width: int) -> str:
+    """One row of an evaluation table: name, P, R, F1, tp, fp, fn."""
+    return f"{name:{width}} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5d} {s.fp:5d} {s.fn:5d}"
 
 
 @evaluate_app.command("aims")
@@ -357,7 +361,7 @@ def evaluate_aims_cmd(
     console.print(f"{result.file}: {result.statements} statements, {result.sentences} sentences")
     console.print(f"{'criterion':24} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
     for e in result.criteria:
-        console.print(f"{e.column:24} {e.precision:6.3f} {e.recall:6.3f} {e.f1:6.3f} {e.tp:5d} {e.fp:5d} {e.fn:5d}")
+        console.print(_prf_row(e.column, e, 24))
     console.print(f"{'macro-F1 (all)':24} {'':6} {'':6} {result.macro_f1:6.3f}")
     console.print(f"{'macro-F1 (with gold)':24} {'':6} {'':6} {result.macro_f1_with_positives:6.3f}")
 
