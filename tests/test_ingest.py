@@ -284,3 +284,41 @@ def test_manifest_paths_relative_to_the_manifest_or_a_parent_folder(tmp_path):
         str(tmp_path / "corpus" / "statements" / "uk" / "a.txt"),
         str(folder / "missing.txt"),
     ]
+
+
+def test_ascii_lookalikes_are_every_non_ascii_character_re_matches_to_ascii_ignoring_case():
+    import re
+
+    from nlp.ingest.metadata import ASCII_LOOKALIKES
+
+    others = "".join(chr(c) for c in range(128, 0x110000) if not 0xD800 <= c < 0xE000)
+    ascii_class = "".join(re.escape(chr(c)) for c in range(128))
+    assert set(re.findall(f"(?i)[{ascii_class}]", others)) == set(ASCII_LOOKALIKES)
+
+
+def test_phrase_count_is_the_findall_count(ruleset):
+    import random
+
+    from nlp.ingest.metadata import _phrase_rx, count_phrases, lowered
+
+    phrase_sets = [tuple(r.phrases) for r in ruleset.metadata.jurisdiction if r.phrases]
+    phrase_sets.append(("ſection", "éclat", "Kelvin", "a-b", "x", "travail forcé"))
+    pieces = [
+        *(p for ps in phrase_sets for p in ps),
+        *(p.upper() for ps in phrase_sets for p in ps),
+        "ſection 54",
+        "\u212aelvin",
+        "İ",
+        "xsection 54",
+        "Section 54(1)x",
+        "a.b.n.",
+        "ABNABN",
+        "a-b-a-b",
+        "TRAVAIL FORCÉ",
+        *" -_x\n.(',",
+    ]
+    rng = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        for phrases in phrase_sets:
+            assert count_phrases(text, phrases, lowered(text)) == len(_phrase_rx(phrases).findall(text)), text

@@ -9,6 +9,9 @@ from functools import lru_cache
 from nlp.ruleset import MetadataRules, MetaRule
 
 YEAR_RANGE = range(2015, 2036)
+# The non-ASCII characters that ``re`` matches, ignoring case, to an ASCII character (İ ı ſ K; a test re-derives them).
+ASCII_LOOKALIKES = "\u0130\u0131\u017f\u212a"
+_LOOKALIKE_RX = re.compile(f"[{ASCII_LOOKALIKES}]")
 
 
 @lru_cache(maxsize=256)
@@ -16,19 +19,66 @@ def _compile(rx: str) -> re.Pattern[str]:
     return re.compile(rx, re.MULTILINE)
 
 
+@lru_cache(maxsize=256)
 def _phrase_rx(phrases: tuple[str, ...]) -> re.Pattern[str]:
     body = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
     return re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=256)
+def _phrase_keys(phrases: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The lower-cased ASCII head of each phrase (up to its first non-ASCII character); None if one has none."""
+    keys = set()
+    for phrase in phrases:
+        head = phrase[: next((i for i, ch in enumerate(phrase) if not ch.isascii()), len(phrase))]
+        if not head:
+            return None
+        keys.add(head.lower())
+    return tuple(sorted(keys))
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()`` for :func:`count_phrases`, or None when the text holds one of :data:`ASCII_LOOKALIKES`."""
+    return None if _LOOKALIKE_RX.search(text) else text.lower()
+
+
+def count_phrases(text: str, phrases: tuple[str, ...], low: str | None) -> int:
+    """How many times the phrases occur in ``text`` (whole words, any case): ``len(_phrase_rx(phrases).findall(text))``.
+
+    Scanning the text with a case-insensitive alternation costs ~8 ms per 25k characters, so the regex is only tried
+    where the lower-cased text ``low`` (from :func:`lowered`) holds a phrase's ASCII head (``str.find`` is ~100 times
+    faster), in the order ``findall`` would try them. That is exact when the text has none of
+    :data:`ASCII_LOOKALIKES`: then ``re`` matches each ASCII phrase character only to the same ASCII character in
+    either case, and lower-casing keeps every position. Otherwise (``low`` is None, or a phrase starts with a
+    non-ASCII character) the plain ``findall`` runs.
+    """
+    rx = _phrase_rx(phrases)
+    keys = _phrase_keys(phrases)
+    if keys is None or low is None:
+        return len(rx.findall(text))
+    starts: set[int] = set()
+    for key in keys:
+        i = low.find(key)
+        while i >= 0:
+            starts.add(i)
+            i = low.find(key, i + 1)
+    count = pos = 0
+    for start in sorted(starts):
+        if start >= pos and (m := rx.match(text, start)):
+            count += 1
+            pos = m.end()
+    return count
 
 
 def infer_jurisdiction(text: str, rules: MetadataRules) -> tuple[str, str] | None:
     """The jurisdiction whose phrases occur most often in the text, with the rule id."""
     counts: Counter[tuple[str, str]] = Counter()
     sample = text[:200_000]
+    low = lowered(sample)
     for rule in rules.jurisdiction:
         if not rule.value:
             continue
-        n = len(_phrase_rx(tuple(rule.phrases)).findall(sample)) if rule.phrases else 0
+        n = count_phrases(sample, tuple(rule.phrases), low) if rule.phrases else 0
         n += sum(1 for _ in _compile(rule.regex).finditer(sample)) if rule.regex else 0
         if n:
             counts[(rule.value, rule.id)] += n
