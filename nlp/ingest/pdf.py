@@ -11,10 +11,11 @@ table rows as ``cell | cell`` lines, joins lines wrapped inside a paragraph and 
 
 from __future__ import annotations
 
+import ctypes
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from statistics import median
 from typing import Literal
@@ -24,8 +25,10 @@ from nlp.models import Page
 Engine = Literal["fast", "layout"]
 PAGE_NUMBER = re.compile(r"^\W*(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\W*$", re.IGNORECASE)
 SOFT_HYPHENS = ("\ufffe", "\u00ad", "\u0002")
+WORD_START = re.compile("(?<=[ " + "".join(SOFT_HYPHENS) + "])[^ ]")  # after a space or soft hyphen, not a space
 BULLET_START = re.compile(r"^\s*(?:[•●▪◦■□➢►▶✓✔·‣⁃*–-]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s")
 MARGIN = 0.08
+Box = Callable[[int], tuple[float, float, float, float]]  # char index -> loose (left, bottom, right, top)
 
 
 class PdfReadError(Exception):
@@ -90,13 +93,14 @@ def _pdfium_pages(data: bytes, max_pages: int | None = None) -> Iterator[PageLin
                 width, height = page.get_size()
                 textpage = page.get_textpage()
                 text = textpage.get_text_range()
+                box = _loose_boxes(textpage)
                 lines: list[Line] = []
                 pos = 0
                 for raw in text.split("\r\n"):
                     if raw.strip():
-                        lines += _pdfium_line(textpage, raw, pos)
+                        lines += _pdfium_line(box, raw, pos)
                     pos += len(raw) + 2
-                lines = _mark_cells(textpage, lines)
+                lines = _mark_cells(box, lines)
                 has_images = False
                 if not lines:
                     has_images = any(
@@ -113,35 +117,52 @@ def _pdfium_pages(data: bytes, max_pages: int | None = None) -> Iterator[PageLin
         pdf.close()
 
 
-def _pdfium_line(textpage: object, raw: str, pos: int) -> list[Line]:
+def _loose_boxes(textpage: object) -> Box:
+    """``textpage.get_charbox(index, loose=True)`` as a function, without the wrapper's per-call struct and checks."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    rect = pdfium_c.FS_RECTF()
+    rect_ref = ctypes.byref(rect)
+    loose_box = pdfium_c.FPDFText_GetLooseCharBox
+    handle = textpage.raw  # type: ignore[attr-defined]
+
+    def box(index: int) -> tuple[float, float, float, float]:
+        if not loose_box(handle, index, rect_ref):
+            raise pdfium.PdfiumError("Failed to get charbox.")
+        return rect.left, rect.bottom, rect.right, rect.top
+
+    return box
+
+
+def _pdfium_line(box: Box, raw: str, pos: int) -> list[Line]:
     """Positioned line(s) for one line of pdfium text starting at char index ``pos``.
 
     pdfium sometimes runs two visual rows into one text line (a word hyphenated at a line end, table rows). When
     the first and last characters sit on different rows, the line is split where a word starts on a new row.
     """
-    box = textpage.get_charbox  # type: ignore[attr-defined]
+    stripped = raw.strip()
     first = pos + (len(raw) - len(raw.lstrip()))
-    last = pos + len(raw.rstrip()) - 1
-    bx0, by0, _, by1 = box(first, loose=True)
-    _, ey0, ex1, ey1 = box(last, loose=True)
+    last = first + len(stripped) - 1
+    bx0, by0, _, by1 = box(first)
+    _, ey0, ex1, ey1 = box(last)
     height = max(by1 - by0, 0.1)
     if abs(by0 - ey0) < 0.5 * height:
-        return [Line(raw.strip(), bx0, ex1, min(by0, ey0), max(by1, ey1), first)]
+        return [Line(stripped, bx0, ex1, min(by0, ey0), max(by1, ey1), first)]
     # Several rows: look at each word start (after a space or a soft hyphen) for a change of row.
     out: list[Line] = []
     seg_start, seg_box = first, (bx0, by0, by1)
     prev_end_x = bx0
-    for k in range(first + 1, last + 1):
-        if raw[k - pos - 1] not in (" ", *SOFT_HYPHENS) or raw[k - pos] == " ":
-            continue
-        x0, y0, x1, y1 = box(k, loose=True)
+    for word in WORD_START.finditer(raw, first - pos + 1, last - pos + 1):
+        k = pos + word.start()
+        x0, y0, x1, y1 = box(k)
         if abs(y0 - seg_box[1]) >= 0.5 * height or x0 < prev_end_x - 1:
             seg_text = raw[seg_start - pos : k - pos]
             out.append(
                 Line(
                     seg_text.strip(),
                     seg_box[0],
-                    box(k - 1, loose=True)[2],
+                    box(k - 1)[2],
                     seg_box[1],
                     seg_box[2],
                     seg_start + len(seg_text) - len(seg_text.lstrip()),
@@ -161,7 +182,7 @@ def _reads_as_prose(text: str) -> bool:
     return lower > len(words) / 2 or any(w[-1] in ".,;:" for w in words[:-1])
 
 
-def _mark_cells(textpage: object, lines: list[Line]) -> list[Line]:
+def _mark_cells(box: Box, lines: list[Line]) -> list[Line]:
     """Mark table cells in sparse lines: a space followed by a wide horizontal jump becomes `` | ``.
 
     Only lines much wider than their character count suggests are inspected, so body text costs nothing.
@@ -170,18 +191,19 @@ def _mark_cells(textpage: object, lines: list[Line]) -> list[Line]:
     if not ratios:
         return lines
     char_w = ratios[len(ratios) // 2]
-    box = textpage.get_charbox  # type: ignore[attr-defined]
     out = []
     for ln in lines:
         if ln.first_char < 0 or len(ln.text) < 3 or (ln.x1 - ln.x0) / len(ln.text) < 1.4 * char_w:
             out.append(ln)
             continue
         gaps = []
-        for i, ch in enumerate(ln.text):
-            if ch == " " and 0 < i < len(ln.text) - 1:
-                left = box(ln.first_char + i - 1, loose=True)[2]
-                right = box(ln.first_char + i + 1, loose=True)[0]
-                gaps.append((i, right - left))
+        end = len(ln.text) - 1
+        i = ln.text.find(" ", 1)
+        while 0 < i < end:
+            left = box(ln.first_char + i - 1)[2]
+            right = box(ln.first_char + i + 1)[0]
+            gaps.append((i, right - left))
+            i = ln.text.find(" ", i + 1)
         widths = [g for _, g in gaps]
         if len(widths) >= 2 and max(widths) - min(widths) < 0.15 * max(widths) and _reads_as_prose(ln.text):
             out.append(ln)  # every gap stretched alike and words of running text: justified prose, not a table row
