@@ -40,7 +40,7 @@ class PdfReadError(Exception):
         self.message = message
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """A positioned line (or cell) of text; y grows upwards (PDF space)."""
 
@@ -57,7 +57,7 @@ class Line:
         return max(self.y1 - self.y0, 0.1)
 
 
-@dataclass
+@dataclass(slots=True)
 class PageLines:
     """The lines of one page with its size."""
 
@@ -304,16 +304,20 @@ def _in_margin(line: Line, page: PageLines) -> bool:
 def strip_running_lines(pages: list[PageLines]) -> None:
     """Remove running headers/footers (repeated in the margins of many pages) and bare page numbers."""
     counts: Counter[str] = Counter()
+    margin_keys: list[dict[int, str]] = []  # per page: line index -> key, for the lines in its margins
     for page in pages:
-        counts.update({_norm_margin(ln.text) for ln in page.lines if _in_margin(ln, page)})
+        keys = {i: _norm_margin(ln.text) for i, ln in enumerate(page.lines) if _in_margin(ln, page)}
+        margin_keys.append(keys)
+        counts.update(set(keys.values()))
     need = max(2, (len(pages) + 1) // 2)
     repeated = {t for t, n in counts.items() if n >= need and t}
-    for page in pages:
-        page.lines = [
-            ln
-            for ln in page.lines
-            if not (_in_margin(ln, page) and (_norm_margin(ln.text) in repeated or PAGE_NUMBER.match(ln.text)))
-        ]
+    for page, keys in zip(pages, margin_keys, strict=True):
+        if keys:
+            page.lines = [
+                ln
+                for i, ln in enumerate(page.lines)
+                if not (i in keys and (keys[i] in repeated or PAGE_NUMBER.match(ln.text)))
+            ]
 
 
 def order_columns(page: PageLines) -> list[Line]:
@@ -372,6 +376,7 @@ def _paragraphs(lines: list[Line]) -> list[tuple[str, bool]]:
     blocks: list[tuple[str, bool]] = []
     current = ""
     prev: Line | None = None
+    prev_heading = False
     for ln in lines:
         text = ln.text
         heading = is_heading_line(ln, body_h)
@@ -379,7 +384,6 @@ def _paragraphs(lines: list[Line]) -> list[tuple[str, bool]]:
             new_block = True
         else:
             step = prev.y0 - ln.y0
-            prev_heading = is_heading_line(prev, body_h)
             new_block = (
                 heading != prev_heading
                 or step > 1.3 * pitch * (ln.height / body_h if heading else 1)
@@ -395,13 +399,13 @@ def _paragraphs(lines: list[Line]) -> list[tuple[str, bool]]:
             )
         if new_block:
             if current and prev is not None:
-                blocks.append((_clean(current), is_heading_line(prev, body_h)))
+                blocks.append((_clean(current), prev_heading))
             current = text
         else:
             current = join_wrapped(current, text)
-        prev = ln
+        prev, prev_heading = ln, heading
     if current and prev is not None:
-        blocks.append((_clean(current), is_heading_line(prev, body_h)))
+        blocks.append((_clean(current), prev_heading))
     return blocks
 
 
