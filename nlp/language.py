@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from importlib import import_module
 from importlib.util import find_spec, module_from_spec, spec_from_file_location
@@ -11,6 +12,7 @@ from pathlib import Path
 from nlp.ruleset import LanguageRules
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+EDGE_PUNCT = '.,;:!?()[]{}"“”«»/*•–—-'  # never inside a WORD, and not an apostrophe
 
 
 @lru_cache(maxsize=16)
@@ -33,6 +35,7 @@ def _stop_words(code: str) -> frozenset[str]:
     return frozenset(w.lower() for w in module.STOP_WORDS if len(w) > 1)
 
 
+@lru_cache(maxsize=16)
 def _exclusive(codes: tuple[str, ...]) -> dict[str, frozenset[str]]:
     """Stop words unique to each language (shared ones such as 'a' or 'de' say nothing)."""
     sets = {c: _stop_words(c) for c in codes}
@@ -41,6 +44,12 @@ def _exclusive(codes: tuple[str, ...]) -> dict[str, frozenset[str]]:
         others = frozenset().union(*(s for c, s in sets.items() if c != code))
         out[code] = words - others
     return out
+
+
+@lru_cache(maxsize=16)
+def _word_language(codes: tuple[str, ...]) -> dict[str, str]:
+    """Each distinctive stop word with its language (the exclusive sets are disjoint)."""
+    return {word: code for code, words in _exclusive(codes).items() for word in words}
 
 
 def language_shares(text: str, rules: LanguageRules, sample: int = 200_000) -> tuple[dict[str, float], int]:
@@ -54,16 +63,21 @@ def language_shares(text: str, rules: LanguageRules, sample: int = 200_000) -> t
     Returns:
         The shares per language code and the number of stop-word hits they are based on.
     """
-    profiles = _exclusive(tuple(rules.languages))
-    counts = dict.fromkeys(profiles, 0)
-    for m in WORD.finditer(text[:sample]):
-        word = m.group(0).lower()
-        for code, words in profiles.items():
-            if word in words:
-                counts[code] += 1
+    codes = tuple(rules.languages)
+    counts = dict.fromkeys(_exclusive(codes), 0)
+    word_language = _word_language(codes)
+    # The words of WORD.findall(text), read per white-space separated chunk (no word spans white space) and per
+    # distinct chunk: a chunk that is all letters once its edge punctuation is stripped is one word; scanning
+    # 200k characters with WORD costs ~250 ns a character.
+    for chunk, n in Counter(text[:sample].split()).items():
+        core = chunk.strip(EDGE_PUNCT)
+        for word in (core,) if core.isalpha() else WORD.findall(core):
+            code = word_language.get(word.lower())
+            if code is not None:
+                counts[code] += n
     total = sum(counts.values())
     if not total:
-        return dict.fromkeys(profiles, 0.0), 0
+        return dict.fromkeys(counts, 0.0), 0
     return {c: n / total for c, n in counts.items()}, total
 
 

@@ -322,3 +322,26 @@ def test_phrase_count_is_the_findall_count(ruleset):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
         for phrases in phrase_sets:
             assert count_phrases(text, phrases, lowered(text)) == len(_phrase_rx(phrases).findall(text)), text
+
+
+def test_language_shares_count_the_words_a_plain_scan_finds(ruleset):
+    import random
+
+    from nlp.language import WORD, _word_language, language_shares
+
+    codes = tuple(ruleset.language.languages)
+    word_language = _word_language(codes)
+    pieces = [*sorted(word_language)[::7], *(w for w in word_language if "'" in w or "’" in w)]
+    pieces += ["L'", "l’", "d'être", "İstanbul", "x2", "_and", "3rd", "½", "«les»", "(the", "we,", "The"]
+    pieces += ['"', "'", "’", "-", ".", "...", "—", " ", " ", "\n", "\u00a0", "\t"]
+    rng = random.Random(7)
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 60)))
+        counts = dict.fromkeys(codes, 0)
+        for m in WORD.finditer(text):
+            if (code := word_language.get(m.group(0).lower())) is not None:
+                counts[code] += 1
+        total = sum(counts.values())
+        shares, hits = language_shares(text, ruleset.language)
+        assert hits == total, text
+        assert shares == ({c: n / total for c, n in counts.items()} if total else dict.fromkeys(codes, 0.0)), text
