@@ -96,7 +96,7 @@ def findings_from_doc(
     """
     ruleset = ruleset or load_ruleset()
     rules = {r.id: r for r in ruleset.targets}
-    index = SentenceIndex(doc)
+    index = SentenceIndex.for_doc(doc)
     feats_by_sent: dict[int, list[SpecificityFeature]] = {}
     weights = {f.id: f.weight for f in ruleset.specificity}
     for span in doc.spans.get(FEATURES_KEY, []):
@@ -119,9 +119,8 @@ def findings_from_doc(
         rule = rules[span.id_]
         si = index.of(span.start)
         sent = index.sents[si]
-        s_start = sent.start_char
-        s_text = sent.text.rstrip()
-        s_end = s_start + len(s_text)
+        s_start, s_end = index.bounds[si]
+        s_text = index.texts[si]
         start, end = (s_start, s_end) if rule.span == "sentence" else (span.start_char, span.end_char)
         if si not in spec_cache:
             spec_cache[si] = _specificity(feats_by_sent.get(si, []))

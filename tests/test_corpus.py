@@ -118,10 +118,54 @@ def test_regex_prefilter_gives_the_same_hits(corpus_pdfs, pipeline, ruleset):
         slow = CompiledMatchers(pipeline, records, ruleset, [r.id for r in records], prefilter=False)
         if name == "msa_targets":
             assert sum(1 for rx in fast.regexes if rx.literals) > 0.8 * len(fast.regexes)
+        if name == "msa_context":
+            assert not fast._patterns_everywhere  # every cue token pattern has an anchor token
         for text in texts:
             doc = pipeline(text)
             sents = list(doc.sents)
             assert sorted(set(fast._regex_hits(doc, sents))) == sorted(set(slow._regex_hits(doc, sents)))
+            # token patterns in anchored sentences only, regexes at their lead literals only: same hits
+            got = [(h.index, h.span.start, h.span.end) for h in fast(doc, sents)]
+            want = [(h.index, h.span.start, h.span.end) for h in slow(doc, sents)]
+            assert got == want
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (
+            [{"LOWER": {"IN": ["we", "they"]}}, {"LOWER": {"IN": ["plan", "plans", "aim"]}}, {"LOWER": "to"}],
+            ("LOWER", {"plan", "plans", "aim"}),
+        ),
+        ([{"ORTH": "may"}], ("ORTH", {"may"})),
+        ([{"LOWER": "the", "OP": "?"}, {"IS_TITLE": True}], None),
+        ([{"TEXT": {"IN": ["Yet", "While"]}}, {"LOWER": "we", "OP": "*"}], ("ORTH", {"Yet", "While"})),
+    ],
+)
+def test_token_anchors(pattern, expected):
+    from nlp.components.matching import token_anchors
+
+    got = token_anchors(pattern)
+    assert (None if got is None else (got[0], set(got[1]))) == expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"\b(?:modern[- ]slavery|anti[- ]slavery)\b", {"modern", "anti"}),
+        (r"(?<!not )\b(?:(?:the )?region|province)", {"the ", "region", "province"}),
+        (r"\b\d+ suppliers", None),  # a digit opens it: no literal
+        (r"(?:we|our) suppliers", None),  # too short to narrow anything
+        (r"(?:supplier|vendor)s?(?: audit)?", {"supplier", "vendor"}),
+    ],
+)
+def test_leading_literals(pattern, expected):
+    import re
+
+    from nlp.components.matching import _parse, leading_literals
+
+    got = leading_literals(_parse(pattern, re.IGNORECASE))
+    assert (None if got is None else set(got)) == expected
 
 
 @pytest.mark.parametrize(
@@ -217,9 +261,9 @@ def test_sentence_gating_gives_the_same_findings(corpus_pdfs, pipeline, ruleset,
     full_call = CompiledMatchers.__call__
     calls = []
 
-    def everywhere(self, doc, sentences=None, only=None):
+    def everywhere(self, doc, sentences=None, only=None, index=None):
         calls.append(only is not None)
-        return full_call(self, doc, sentences, None)
+        return full_call(self, doc, sentences, None, index)
 
     monkeypatch.setattr(CompiledMatchers, "__call__", everywhere)
     full = [findings_from_doc(pipeline(t), ruleset) for t in texts]

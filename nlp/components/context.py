@@ -62,7 +62,7 @@ class ContextComponent:
             only: The sentence indexes whose cues are wanted (default: all).
         """
         by_sent: dict[int, list[tuple[CueRule, Span]]] = {}
-        for hit in self.matchers(doc, index.sents, only=only):
+        for hit in self.matchers(doc, index.sents, only=only, index=index):
             si = index.of(hit.span.start)
             if hit.span.end > index.sents[si].end:
                 continue
@@ -100,19 +100,20 @@ class ContextComponent:
 
     def _lead_in(self, index: SentenceIndex, si: int) -> int | None:
         """For a list item, the sentence that introduces its list (ending with ':'), if any."""
-        if not LIST_ITEM.match(index.sents[si].text):
+        texts = index.texts
+        if not LIST_ITEM.match(texts[si]):
             return None
         j = si - 1
-        while j >= 0 and LIST_ITEM.match(index.sents[j].text):
+        while j >= 0 and LIST_ITEM.match(texts[j]):
             j -= 1
-        if j >= 0 and index.sents[j].text.rstrip().endswith(":"):
+        if j >= 0 and texts[j].endswith(":"):
             return j
         return None
 
     def __call__(self, doc: Doc) -> Doc:
         """Assert every hit in ``doc.spans["msa_hits"]``."""
         hits = list(doc.spans.get(HITS_KEY, []))
-        index = SentenceIndex(doc)
+        index = SentenceIndex.for_doc(doc)
         # Cues matter only in sentences with a hit and in the lead-ins of their lists.
         wanted = {index.of(t.start) for t in hits}
         wanted |= {lead for si in list(wanted) if (lead := self._lead_in(index, si)) is not None}

@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
+import numpy
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from nlp.ruleset import RuleFileError, RuleSet, _Matchers
+
+
+class SentenceBounds(Protocol):
+    """Anything with the character bounds of a Doc's sentences (trailing white space excluded)."""
+
+    bounds: list[tuple[int, int]]
 
 
 @dataclass(frozen=True)
@@ -43,6 +52,10 @@ class CompiledMatchers:
         self.matcher = Matcher(pipeline.vocab, validate=True)
         self.regexes: list[CompiledRegex] = []
         self._has_lower = self._has_orth = self._has_patterns = False
+        # Token patterns run only in sentences holding one of their anchor tokens (see token_anchors).
+        anchor_lower: set[str] = set()
+        anchor_orth: set[str] = set()
+        self._patterns_everywhere = not prefilter
         for index, (rec, rid) in enumerate(zip(records, ids, strict=True)):
             key = str(index)
             terms = list(rec.phrases)
@@ -62,24 +75,42 @@ class CompiledMatchers:
                 except (ValueError, KeyError) as exc:
                     raise RuleFileError(f"rule {rid}: invalid token pattern: {exc}") from exc
                 self._has_patterns = True
+                for pattern in rec.patterns:
+                    found = token_anchors(pattern)
+                    if found is None:
+                        self._patterns_everywhere = True
+                    else:
+                        (anchor_lower if found[0] == "LOWER" else anchor_orth).update(found[1])
             flags = 0 if rec.case_sensitive else re.IGNORECASE
             for rx in rec.regex:
                 parsed = _parse(rx, flags)
+                anchored = _anchored(parsed)
                 self.regexes.append(
                     CompiledRegex(
                         index=index,
                         pattern=re.compile(rx, flags),
-                        anchored=_anchored(parsed),
+                        anchored=anchored,
                         literals=required_literals(parsed) if prefilter else None,
+                        leads=None if anchored or not prefilter else leading_literals(parsed),
                     )
                 )
-        literals = sorted({lit for rx in self.regexes for group in rx.literals or () for lit in group})
+        self._lead_literals = frozenset(lit for rx in self.regexes for lit in rx.leads or ())
+        strings = pipeline.vocab.strings
+        self._anchor_lower = numpy.array(sorted(strings.add(v) for v in anchor_lower), dtype="uint64")
+        self._anchor_orth = numpy.array(sorted(strings.add(v) for v in anchor_orth), dtype="uint64")
+        literals = sorted(
+            {lit for rx in self.regexes for group in rx.literals or () for lit in group} | self._lead_literals
+        )
         self._scanner = re.compile("(?=(" + _trie_pattern(literals) + "))") if literals else None
         present = set(literals)
         self._prefixes = {lit: [lit[:k] for k in range(1, len(lit) + 1) if lit[:k] in present] for lit in literals}
 
     def __call__(
-        self, doc: Doc, sentences: Sequence[Span] | None = None, only: Iterable[int] | None = None
+        self,
+        doc: Doc,
+        sentences: Sequence[Span] | None = None,
+        only: Iterable[int] | None = None,
+        index: SentenceBounds | None = None,
     ) -> list[Hit]:
         """Run every matcher over ``doc``; regexes run within each sentence.
 
@@ -90,6 +121,8 @@ class CompiledMatchers:
                 scan the whole Doc (they are cheap) and their hits are filtered; token patterns and regexes run in
                 these sentences alone. Hits are then those of a full run that start in these sentences, provided
                 no token pattern crosses a sentence end (callers drop such hits anyway).
+            index: The character bounds of ``sentences`` (a :class:`nlp.components.targets.SentenceIndex`
+                built on them), to save recomputing them.
 
         Returns:
             Hits, deduplicated per (record, start, end), in document order.
@@ -105,14 +138,20 @@ class CompiledMatchers:
             ends = [s.end for s in chosen]
             raw = [h for h in raw if (k := bisect_right(starts, h[1]) - 1) >= 0 and h[1] < ends[k]]
         if self._has_patterns:
-            if chosen is None:
-                raw += [(int(self.vocab.strings[m]), s, e) for m, s, e in self.matcher(doc)]
+            if self._patterns_everywhere:
+                targets = sents if chosen is None else chosen
             else:
-                for sent in chosen:
-                    base = sent.start
-                    raw += [(int(self.vocab.strings[m]), base + s, base + e) for m, s, e in self.matcher(sent)]
+                targets = self._anchored_sentences(doc, sents if chosen is None else chosen)
+            for sent in targets:
+                base = sent.start
+                raw += [(int(self.vocab.strings[m]), base + s, base + e) for m, s, e in self.matcher(sent)]
         if self.regexes:
-            raw += self._regex_hits(doc, sents if chosen is None else chosen)
+            if index is not None:
+                picked = range(len(sents)) if only is None else sorted(set(only))
+                bounds = [index.bounds[i] for i in picked]
+                raw += self._regex_hits(doc, sents if chosen is None else chosen, bounds)
+            else:
+                raw += self._regex_hits(doc, sents if chosen is None else chosen)
         trimmed = set()
         for index, s, e in raw:
             # A hit never starts or ends on white space (a regex may swallow a line break).
@@ -125,7 +164,26 @@ class CompiledMatchers:
         hits = sorted(trimmed, key=lambda t: (t[1], t[2], t[0]))
         return [Hit(index, doc[s:e]) for index, s, e in hits]
 
-    def _regex_hits(self, doc: Doc, sentences: list[Span]) -> list[tuple[int, int, int]]:
+    def _anchored_sentences(self, doc: Doc, sentences: list[Span]) -> list[Span]:
+        """The sentences holding an anchor token of some token pattern, in order."""
+        if not sentences:
+            return []
+        found = numpy.zeros(0, dtype="int64")
+        for attr, anchors in ((LOWER, self._anchor_lower), (ORTH, self._anchor_orth)):
+            if len(anchors):
+                values = doc.to_array(attr)
+                found = numpy.concatenate([found, numpy.flatnonzero(numpy.isin(values, anchors))])
+        if not len(found):
+            return []
+        starts = numpy.array([s.start for s in sentences], dtype="int64")
+        ends = numpy.array([s.end for s in sentences], dtype="int64")
+        k = numpy.searchsorted(starts, found, side="right") - 1
+        inside = (k >= 0) & (found < ends[numpy.clip(k, 0, None)])
+        return [sentences[i] for i in sorted(set(k[inside].tolist()))]
+
+    def _regex_hits(
+        self, doc: Doc, sentences: list[Span], bounds: list[tuple[int, int]] | None = None
+    ) -> list[tuple[int, int, int]]:
         """Regex hits, each regex run on the text of each sentence it could match in.
 
         A regex whose every match must contain certain literal strings (see :func:`required_literals`) is run
@@ -136,24 +194,34 @@ class CompiledMatchers:
         lowered = text.lower()
         if len(lowered) != len(text):  # a few characters change length when lower-cased: no prefilter then
             lowered = ""
-        starts = [s.start_char for s in sentences]
-        bounds = [(s.start_char, s.start_char + len(s.text.rstrip())) for s in sentences]
-        ends = [b[1] for b in bounds]
+        if bounds is None:
+            bounds = []
+            for s in sentences:
+                begin = s.start_char
+                bounds.append((begin, begin + len(text[begin : s.end_char].rstrip())))
         found: dict[str, set[int]] = {}
+        places: dict[str, list[int]] = {}
         if lowered and self._scanner is not None:
             # One pass finds, at each position, the longest literal starting there; every literal that is a
-            # prefix of it starts there too. So each literal's sentences are found in a single scan of the text.
+            # prefix of it starts there too. So each literal's sentences are found in a single scan of the text,
+            # and the positions of the literals that open a regex's matches (its leads) on the way.
+            # Only the sentences' own text is scanned (a literal that crosses a sentence end is in no match).
             prefixes = self._prefixes
-            for m in self._scanner.finditer(lowered):
-                pos = m.start()
-                k = bisect_right(starts, pos) - 1
-                if k < 0 or pos >= ends[k]:
-                    continue
-                for lit in prefixes[m.group(1)]:
-                    if lit in found:
-                        found[lit].add(k)
-                    else:
-                        found[lit] = {k}
+            leads = self._lead_literals
+            scan = self._scanner.finditer
+            for k, (begin, stop) in enumerate(bounds):
+                for m in scan(lowered, begin, stop):
+                    pos = m.start()
+                    for lit in prefixes[m.group(1)]:
+                        if lit in found:
+                            found[lit].add(k)
+                        else:
+                            found[lit] = {k}
+                        if lit in leads:
+                            if lit in places:
+                                places[lit].append(pos)
+                            else:
+                                places[lit] = [pos]
 
         def sentences_with(literal: str) -> set[int]:
             return found.get(literal) or set()
@@ -166,13 +234,19 @@ class CompiledMatchers:
                 candidates: Iterable[int] = sorted(set.intersection(*sets))
             else:
                 candidates = every
+            spots: list[int] | None = None
+            if rx.leads is not None and lowered:
+                spots = sorted(p for lit in rx.leads for p in places.get(lit, ()))
             for si in candidates:
                 if si < 0:
                     continue
                 begin, stop = bounds[si]
-                matches = (
-                    rx.pattern.finditer(text[begin:stop]) if rx.anchored else rx.pattern.finditer(text, begin, stop)
-                )
+                if spots is not None:
+                    matches: Iterable[re.Match[str]] = _matches_at(rx.pattern, text, spots, begin, stop)
+                elif rx.anchored:
+                    matches = rx.pattern.finditer(text[begin:stop])
+                else:
+                    matches = rx.pattern.finditer(text, begin, stop)
                 shift = begin if rx.anchored else 0
                 for m in matches:
                     if m.end() > m.start():
@@ -180,6 +254,30 @@ class CompiledMatchers:
                         if span is not None and len(span):
                             out.append((rx.index, span.start, span.end))
         return out
+
+
+def _matches_at(
+    pattern: re.Pattern[str], text: str, spots: list[int], begin: int, stop: int
+) -> Iterable[re.Match[str]]:
+    """The matches ``pattern.finditer(text, begin, stop)`` gives, trying only the positions in ``spots``.
+
+    Exact when every match of the pattern starts with one of its lead literals and ``spots`` holds every position
+    (sorted) where one starts: the leftmost match is then at the first spot where the pattern matches, and the
+    next is searched from the end of the last, as ``finditer`` does. Such a pattern never matches empty.
+    """
+    k = bisect_left(spots, begin)
+    resume = begin
+    while k < len(spots):
+        pos = spots[k]
+        if pos >= stop:
+            break
+        k += 1
+        if pos < resume:
+            continue
+        m = pattern.match(text, pos, stop)
+        if m is not None:
+            yield m
+            resume = m.end()
 
 
 def _trie_pattern(words: Sequence[str]) -> str:
@@ -211,6 +309,7 @@ class CompiledRegex:
     pattern: re.Pattern[str]
     anchored: bool
     literals: tuple[frozenset[str], ...] | None  # every match contains one string of each set; None: no prefilter
+    leads: frozenset[str] | None = None  # every match starts with one of these (lower-cased); None: unknown
 
 
 def _parse(pattern: str, flags: int) -> object:
@@ -308,3 +407,80 @@ def _required(node: object) -> list[set[str]]:
 def _best(options: list[set[str]]) -> set[str] | None:
     usable = [o for o in options if _useful(o)]
     return max(usable, key=lambda o: (min(len(x) for x in o), -len(o))) if usable else None
+
+
+ZERO_WIDTH = frozenset({"AT", "ASSERT", "ASSERT_NOT"})
+MIN_LEAD = 3
+
+
+def leading_literals(parsed: object) -> frozenset[str] | None:
+    r"""Literal strings (lower-cased) one of which opens every match of a parsed regex, or None.
+
+    Zero-width items (``\b``, look-arounds) are skipped; an optional item adds its own leads to those of what
+    follows it; an alternation needs leads in every branch. None when some match could open otherwise, or when a
+    lead is shorter than three ASCII characters (too common to narrow the search).
+    """
+    found = _leads(_items(parsed), 0)
+    if not found or any(len(x) < MIN_LEAD and x.isascii() for x in found):
+        return None
+    return frozenset(found)
+
+
+def _leads(items: list[tuple[object, object]], i: int) -> set[str] | None:
+    while i < len(items):
+        op, arg = items[i]
+        name = str(op)
+        if name in ZERO_WIDTH:
+            i += 1
+            continue
+        if name == "LITERAL":
+            run = []
+            while i < len(items) and str(items[i][0]) == "LITERAL":
+                run.append(chr(items[i][1]))  # type: ignore[arg-type]
+                i += 1
+            return {"".join(run).lower()}
+        if name == "SUBPATTERN":
+            inner = _leads(_items(arg[-1]), 0)  # type: ignore[index]
+            return inner
+        if name == "BRANCH":
+            branches = [_leads(_items(b), 0) for b in arg[1]]  # type: ignore[index]
+            if any(b is None for b in branches):
+                return None
+            return set().union(*branches)  # type: ignore[arg-type]
+        if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            inner = _leads(_items(arg[2]), 0)  # type: ignore[index]
+            if inner is None:
+                return None
+            if arg[0] >= 1:  # type: ignore[index]
+                return inner
+            rest = _leads(items, i + 1)
+            return None if rest is None else inner | rest
+        return None
+    return None
+
+
+def token_anchors(pattern: list[dict[str, object]]) -> tuple[str, frozenset[str]] | None:
+    """The attribute and values of a token every match of a spaCy token pattern must hold, or None.
+
+    Of the tokens a pattern requires (no ``OP``, or ``OP: "+"``) given by ``LOWER`` or ``ORTH``/``TEXT`` (a string
+    or ``{"IN": [...]}``), the most selective: the one whose shortest value is longest, then with fewest values.
+    """
+    best: tuple[tuple[int, int], str, frozenset[str]] | None = None
+    for spec in pattern:
+        keys = {str(k).upper(): v for k, v in spec.items()}
+        if keys.get("OP", "1") not in ("1", "+"):
+            continue
+        for attr, name in (("LOWER", "LOWER"), ("ORTH", "ORTH"), ("TEXT", "ORTH")):
+            value = keys.get(attr)
+            if isinstance(value, str):
+                values = frozenset({value})
+            elif isinstance(value, dict) and set(value) == {"IN"} and isinstance(value["IN"], list):
+                values = frozenset(str(v) for v in value["IN"])
+            else:
+                continue
+            if not values:
+                continue
+            rank = (min(len(v) for v in values), -len(values))
+            if best is None or rank > best[0]:
+                best = (rank, name, values)
+    return None if best is None else (best[1], best[2])

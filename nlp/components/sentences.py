@@ -63,6 +63,7 @@ ABBREVIATIONS = frozenset(
     }
 )
 HEADING_MAX_WORDS = 14
+INDEX_KEY = "msa_sentence_index"  # doc.user_data key of the cached SentenceIndex (dropped when boundaries change)
 
 
 def _line_ranges(doc: Doc) -> list[tuple[int, int]]:
@@ -141,6 +142,7 @@ def set_sentence_starts(doc: Doc) -> Doc:
     Returns:
         The same Doc with sentence boundaries set.
     """
+    doc.user_data.pop(INDEX_KEY, None)
     if not len(doc):
         return doc
     line_of: dict[int, tuple[int, int]] = {}

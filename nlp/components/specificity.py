@@ -24,10 +24,10 @@ class SpecificityComponent:
 
         A feature never crosses a sentence end (such a match is dropped).
         """
-        index = SentenceIndex(doc)
+        index = SentenceIndex.for_doc(doc)
         wanted = {index.of(t.start) for t in doc.spans.get(HITS_KEY, [])}
         spans = []
-        for hit in self.matchers(doc, index.sents, only=wanted) if wanted else []:
+        for hit in self.matchers(doc, index.sents, only=wanted, index=index) if wanted else []:
             if hit.span.end > index.sents[index.of(hit.span.start)].end:
                 continue
             feat = self.features[hit.index]
