@@ -8,7 +8,7 @@ like a heading (a wrapped line that slipped through).
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -66,14 +66,14 @@ HEADING_MAX_WORDS = 14
 INDEX_KEY = "msa_sentence_index"  # doc.user_data key of the cached SentenceIndex (dropped when boundaries change)
 
 
-def _line_ranges(doc: Doc) -> list[tuple[int, int]]:
+def _line_ranges(words: list[str], spaces: list[bool]) -> list[tuple[int, int]]:
     """Token ranges of text lines (whitespace tokens holding a newline separate lines)."""
     lines, start = [], 0
-    for tok in doc:
-        if tok.is_space and "\n" in tok.text:
-            lines.append((start, tok.i))
-            start = tok.i + 1
-    lines.append((start, len(doc)))
+    for i, (word, space) in enumerate(zip(words, spaces, strict=True)):
+        if space and "\n" in word:
+            lines.append((start, i))
+            start = i + 1
+    lines.append((start, len(words)))
     return [(s, e) for s, e in lines if e > s]
 
 
@@ -119,11 +119,10 @@ def is_heading_text(text: str) -> bool:
     return stripped.isupper() or capitalised / len(alpha) >= 0.75
 
 
-def _ends_sentence(doc: Doc, i: int) -> bool:
+def _ends_sentence(words: list[str], i: int) -> bool:
     """Whether token i (not whitespace) closes a sentence by its punctuation."""
-    tok = doc[i]
-    text = tok.text
-    if text in CLOSERS and i > 0 and doc[i - 1].text in TERMINAL:
+    text = words[i]
+    if text in CLOSERS and i > 0 and words[i - 1] in TERMINAL:
         return True
     if text in TERMINAL or text == ":":
         return True
@@ -145,8 +144,15 @@ def set_sentence_starts(doc: Doc) -> Doc:
     doc.user_data.pop(INDEX_KEY, None)
     if not len(doc):
         return doc
+    # Token attributes read once, as arrays: each Token object a loop creates costs more than the test on it.
+    text = doc.text
+    table = doc.to_array([IDX, LENGTH, IS_SPACE, SPACY]).tolist()
+    offsets = [row[0] for row in table]
+    words = [text[row[0] : row[0] + row[1]] for row in table]
+    spaces = [bool(row[2]) for row in table]
+    trailing = [bool(row[3]) for row in table]
     line_of: dict[int, tuple[int, int]] = {}
-    for s, e in _line_ranges(doc):
+    for s, e in _line_ranges(words, spaces):
         for k in range(s, e):
             line_of[k] = (s, e)
     heading_cache: dict[tuple[int, int], bool] = {}
@@ -156,28 +162,29 @@ def set_sentence_starts(doc: Doc) -> Doc:
         if rng is None:
             return False
         if rng not in heading_cache:
-            heading_cache[rng] = is_heading_text(doc[rng[0] : rng[1]].text)
+            last = rng[1] - 1
+            heading_cache[rng] = is_heading_text(text[offsets[rng[0]] : offsets[last] + len(words[last])])
         return heading_cache[rng]
 
-    starts = [False] * len(doc)
+    starts = [False] * len(words)
     starts[0] = True
-    for i in range(1, len(doc)):
-        tok = doc[i]
-        if tok.is_space:
+    for i in range(1, len(words)):
+        if spaces[i]:
             continue
-        prev = doc[i - 1]
+        word = words[i]
         j = i - 1
-        while j >= 0 and doc[j].is_space:
+        while j >= 0 and spaces[j]:
             j -= 1
         if j < 0:
             starts[i] = True
             continue
-        if prev.is_space and "\n" in prev.text:
-            first = tok.text[:1]
+        prev = words[i - 1]
+        if spaces[i - 1] and "\n" in prev:
+            first = word[:1]
             if (
-                "\n\n" in prev.text.replace("\r", "").replace(" ", "")
-                or tok.text in LINE_BULLETS
-                or _ends_sentence(doc, j)
+                "\n\n" in prev.replace("\r", "").replace(" ", "")
+                or word in LINE_BULLETS
+                or _ends_sentence(words, j)
                 or heading(j)
                 or heading(i)
             ):
@@ -185,12 +192,12 @@ def set_sentence_starts(doc: Doc) -> Doc:
             else:
                 starts[i] = not first.islower()
             continue
-        if tok.text in BULLETS:
+        if word in BULLETS:
             starts[i] = True
             continue
-        if (prev.whitespace_ or prev.is_space) and _ends_sentence(doc, j) and doc[j].text != ":":
-            first = tok.text[:1]
-            starts[i] = first.isupper() or first.isdigit() or tok.text in BULLETS or first in "\"'“‘("
+        if (trailing[i - 1] or spaces[i - 1]) and _ends_sentence(words, j) and words[j] != ":":
+            first = word[:1]
+            starts[i] = first.isupper() or first.isdigit() or word in BULLETS or first in "\"'“‘("
     # One array write: setting token.is_sent_start one by one re-checks the whole Doc each time (quadratic).
     values = numpy.array([1 if flag else -1 for flag in starts], dtype="int64").astype("uint64").reshape(-1, 1)
     doc.from_array([SENT_START], values)
