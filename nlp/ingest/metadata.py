@@ -26,14 +26,17 @@ def _phrase_rx(phrases: tuple[str, ...]) -> re.Pattern[str]:
 
 @lru_cache(maxsize=256)
 def _phrase_keys(phrases: tuple[str, ...]) -> tuple[str, ...] | None:
-    """The lower-cased ASCII head of each phrase (up to its first non-ASCII character); None if one has none."""
+    """The lower-cased ASCII head of each phrase (up to its first non-ASCII character); None if one has none.
+
+    A head that starts with another head is left out: it occurs only where the shorter one does.
+    """
     keys = set()
     for phrase in phrases:
         head = phrase[: next((i for i, ch in enumerate(phrase) if not ch.isascii()), len(phrase))]
         if not head:
             return None
         keys.add(head.lower())
-    return tuple(sorted(keys))
+    return tuple(sorted(k for k in keys if not any(k != other and k.startswith(other) for other in keys)))
 
 
 def lowered(text: str) -> str | None:
