@@ -76,6 +76,10 @@ def test_split(text, expected):
         ("We have zero tolerance to slavery", False),
         ("We audited 40 suppliers.", False),
         ("- Training for staff", False),
+        ("Our Approach to Due Diligence", True),
+        ("Risks in Our Operations and Supply Chains", True),
+        ("The Group runs a total of 212 Harbour Inn hotels in the UK", False),
+        ("The Board of Directors approved this Statement", False),
         ("", False),
     ],
 )

@@ -115,8 +115,15 @@ def is_heading_text(text: str) -> bool:
         "or",
         "its",
     }
-    capitalised = sum(1 for w in alpha if w[0].isupper() or w.lower() in small)
-    return stripped.isupper() or capitalised / len(alpha) >= 0.75
+    if stripped.isupper():
+        return True
+    # Title case is judged on the words that carry it: small words ("of", "the", "our") are neutral either way,
+    # so "The Group operates a total of 534 stores in the UK" is a sentence, "Our Approach to Due Diligence" a title.
+    content = [w for w in alpha if w.lower() not in small]
+    if not content:
+        return alpha[0][0].isupper()
+    capitalised = sum(1 for w in content if w[0].isupper())
+    return capitalised / len(content) >= 0.75
 
 
 def _ends_sentence(words: list[str], i: int) -> bool:
