@@ -249,6 +249,37 @@ class LabelDef(_Strict):
     definition: str = Field(description="What the label means (annotation guide).")
     not_: str | None = Field(default=None, alias="not", description="What it does not cover.")
     in_headings: bool = Field(default=True, description="Whether a heading line can carry this label.")
+    list_items: bool = Field(
+        default=False,
+        description="Whether the items of a list carry the label when the sentence introducing the list does "
+        "('Our suppliers include the following:' then 'Packaging suppliers', 'Logistics firms'); see ListRules.",
+    )
+
+
+class ListRules(_Strict):
+    """How a list is recognised after its lead-in sentence (labels.yaml, ``lists:``)."""
+
+    lead_in: list[str] = Field(
+        default_factory=lambda: [r":\s*$"],
+        description="Regexes (case-insensitive) one of which matches the end of a sentence that introduces a list.",
+    )
+    max_items: int = Field(default=12, ge=1, description="At most this many items follow one lead-in.")
+    fragment_max_words: int = Field(
+        default=10,
+        ge=1,
+        description="A line without a closing full stop and with at most this many words is a list item even "
+        "without a bullet (bullets are often lost in extraction); so is a line that starts in lower case.",
+    )
+
+    @field_validator("lead_in")
+    @classmethod
+    def _compile(cls, value: list[str]) -> list[str]:
+        for pattern in value:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"invalid lead_in regex {pattern!r}: {exc}") from exc
+        return value
 
 
 class RuleSet(BaseModel):
@@ -258,6 +289,7 @@ class RuleSet(BaseModel):
 
     root: Path
     labels: dict[str, LabelDef]
+    lists: ListRules = Field(default_factory=ListRules)
     targets: list[TargetRule]
     rule_files: dict[str, str] = Field(description="Rule id -> file it came from (relative to root).")
     cues: list[CueRule]
@@ -469,6 +501,10 @@ def _load_cached(root: Path, fp: str) -> RuleSet:
             labels[name] = LabelDef.model_validate(raw)
         except ValidationError as exc:
             raise RuleFileError(f"{root / 'labels.yaml'}: label {name}: {_errors(exc)}") from exc
+    try:
+        lists = ListRules.model_validate(labels_raw.get("lists") or {})
+    except ValidationError as exc:
+        raise RuleFileError(f"{root / 'labels.yaml'}: lists: {_errors(exc)}") from exc
 
     targets: list[TargetRule] = []
     owners: list[tuple[str, Path]] = []
@@ -535,6 +571,7 @@ def _load_cached(root: Path, fp: str) -> RuleSet:
     ruleset = RuleSet(
         root=root,
         labels=labels,
+        lists=lists,
         targets=targets,
         rule_files=rule_files,
         cues=cues,
