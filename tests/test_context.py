@@ -121,3 +121,53 @@ def test_match_span_beats_sentence_span(min_pipeline, min_ruleset):
     text = "We do not source cotton from Xinjiang and will never buy Hikvision cameras."
     fs = find(min_pipeline, min_ruleset, text, "xinjiang.sourcing_denial")
     assert [f.rule_id for f in fs] == ["T.DENIAL.REGEX"]
+
+
+LIST_TEXT = """Our supply chain is made up of the following categories of suppliers:
+- Packaging and labels
+- Logistics and haulage firms
+Cleaning and security contractors
+We thank our colleagues for their hard work during a difficult year for everyone.
+- Printed leaflets
+"""
+
+
+def test_list_items_inherit_the_label_of_their_lead_in(pipeline, ruleset):
+    """Items after a lead-in ending with ':' carry its list_items label: bulleted lines and a short fragment; the
+    list ends at the first full sentence, so a later bullet is not part of it."""
+    assert ruleset.labels["statement.supply_chains"].list_items
+    found = find(pipeline, ruleset, LIST_TEXT, "statement.supply_chains")
+    texts = [f.text for f in found]
+    for item in ("- Packaging and labels", "- Logistics and haulage firms", "Cleaning and security contractors"):
+        assert item in texts
+    assert not any("Printed leaflets" in t or "colleagues" in t for t in texts)
+    item = next(f for f in found if f.text == "- Packaging and labels")
+    assert item.sentence == item.text and item.rule_id.startswith("ST.SUPPLY.")
+
+
+def test_list_items_need_a_lead_in_with_the_label(pipeline, ruleset):
+    text = "We are proud of what we achieved this year:\n- Packaging and labels\n- Logistics and haulage firms\n"
+    assert not find(pipeline, ruleset, text, "statement.supply_chains")
+
+
+def test_list_items_off_for_labels_without_the_flag(pipeline, ruleset):
+    """xinjiang.mention is a span-level label: the items of a list after a mention are not mentions."""
+    assert not ruleset.labels["xinjiang.mention"].list_items
+    text = "We reviewed our exposure to Xinjiang in these areas:\n- Packaging and labels\n- Cotton yarn\n"
+    found = find(pipeline, ruleset, text, "xinjiang.mention")
+    assert [f.text for f in found] == ["Xinjiang"]
+
+
+@pytest.mark.parametrize(
+    ("line", "item"),
+    [
+        ("- Packaging", True),
+        ("(a) Packaging", True),
+        ("packaging and labels used in our stores", True),
+        ("Packaging and labels", True),
+        ("We buy packaging and labels from forty suppliers in six countries.", False),
+        ("The following applies:", False),
+    ],
+)
+def test_is_list_item(pipeline, line, item):
+    assert pipeline.get_pipe("msa_targets").is_list_item(line) is item

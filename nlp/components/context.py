@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -10,14 +9,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlp.components.matching import CompiledMatchers
-from nlp.components.targets import HITS_KEY, SentenceIndex
+from nlp.components.targets import HITS_KEY, LIST_ITEM, SentenceIndex
 from nlp.ruleset import CueRule, RuleSet, load_ruleset
 
 if not Span.has_extension("msa_assertion"):
     Span.set_extension("msa_assertion", default=None)
 
 FLAG_CATEGORIES = ("NEGATED", "FUTURE", "HEDGED", "REPORTED", "SCOPE")
-LIST_ITEM = re.compile(r"^\s*(?:[-•*–·▪●◦■➢►]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s")
 CUES_KEY = "msa_cues"
 
 

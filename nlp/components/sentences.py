@@ -123,7 +123,7 @@ def is_heading_text(text: str) -> bool:
     if not content:
         return alpha[0][0].isupper()
     capitalised = sum(1 for w in content if w[0].isupper())
-    return capitalised / len(content) >= 0.75
+    return capitalised / len(content) >= 2 / 3
 
 
 def _ends_sentence(words: list[str], i: int) -> bool:

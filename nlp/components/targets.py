@@ -13,6 +13,7 @@ from nlp.components.sentences import INDEX_KEY
 from nlp.ruleset import RuleSet, TargetRule, load_ruleset
 
 HITS_KEY = "msa_hits"
+LIST_ITEM = re.compile(r"^\s*(?:[-•*–·▪●◦■➢►]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s")
 
 
 def terms_regex(terms: list[str]) -> re.Pattern[str]:
@@ -67,6 +68,10 @@ class TargetsComponent:
         self.requires = [[terms_regex(g) for g in r.requires if g] for r in self.rules]
         self.excludes = [terms_regex(r.excludes) if r.excludes else None for r in self.rules]
         self.in_headings = [ruleset.labels[r.label].in_headings for r in self.rules]
+        self.position = {r.id: i for i, r in enumerate(self.rules)}
+        self.lists = ruleset.lists
+        self.lead_in = re.compile("|".join(f"(?:{p})" for p in ruleset.lists.lead_in), re.IGNORECASE)
+        self.list_labels = frozenset(name for name, d in ruleset.labels.items() if d.list_items)
 
     def _accept(self, index: int, sent_text: str, section: str | None, heading: bool) -> bool:
         rule = self.rules[index]
@@ -96,8 +101,54 @@ class TargetsComponent:
                 continue
             rule = self.rules[hit.index]
             out.append(Span(doc, hit.span.start, hit.span.end, label=rule.label, span_id=rule.id))
+        if self.list_labels:
+            out += self._list_items(doc, index, out)
         doc.spans[HITS_KEY] = out
         return doc
+
+    def is_list_item(self, text: str) -> bool:
+        """Whether a sentence reads as an item of a list.
+
+        An item has a bullet or number, starts in lower case, or is a short fragment without a closing full stop.
+        """
+        if LIST_ITEM.match(text):
+            return True
+        if not text or text.endswith(":"):
+            return False
+        if text[0].islower():
+            return True
+        return len(text.split()) <= self.lists.fragment_max_words and text[-1] not in ".!?"
+
+    def _list_items(self, doc: Doc, index: SentenceIndex, hits: list[Span]) -> list[Span]:
+        """Hits for the items of a list whose lead-in sentence holds a hit of a ``list_items`` label.
+
+        Each item gets one hit per such label, spanning the item, with the rule id of the lead-in's hit. The list
+        ends at the first sentence that is not an item, at a heading that cannot carry the label, or after
+        ``max_items``.
+        """
+        by_sent: dict[int, dict[str, Span]] = {}
+        for span in hits:
+            if span.label_ in self.list_labels:
+                by_sent.setdefault(index.of(span.start), {}).setdefault(span.label_, span)
+        out: list[Span] = []
+        covered: set[tuple[int, str]] = set()
+        for si in sorted(by_sent):
+            if self.lead_in.search(index.texts[si]) is None:
+                continue
+            for label, lead in by_sent[si].items():
+                heading_ok = self.in_headings[self.position[lead.id_]]
+                for j in range(si + 1, min(si + 1 + self.lists.max_items, len(index.sents))):
+                    sent = index.sents[j]
+                    if not self.is_list_item(index.texts[j]) or (sent._.msa_heading and not heading_ok):
+                        break
+                    if (j, label) in covered or (j in by_sent and label in by_sent[j]):
+                        continue
+                    begin, end = index.bounds[j]
+                    item = doc.char_span(begin, end, alignment_mode="expand")
+                    if item is not None and len(item):
+                        covered.add((j, label))
+                        out.append(Span(doc, item.start, item.end, label=label, span_id=lead.id_))
+        return out
 
 
 @Language.factory("msa_targets", default_config={"rules_dir": None})
