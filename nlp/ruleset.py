@@ -30,6 +30,17 @@ class RuleFileError(ValueError):
     """A rule file is missing, malformed or inconsistent. The message names the file and the rule id."""
 
 
+@lru_cache(maxsize=8192)
+def compile_regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile`` with a cache large enough for every rule regex, shared by validation and the matchers.
+
+    ``re``'s own cache holds 512 patterns and drops the oldest first, so with more rule regexes than that each
+    one was compiled anew by every user. Rule regexes are validated here with ``re.IGNORECASE``, the flags the
+    matchers use for rules that are not case sensitive, so those are compiled once per process.
+    """
+    return re.compile(pattern, flags)
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -106,7 +117,7 @@ class _Matchers(_Strict):
     def _compiles(cls, value: list[str]) -> list[str]:
         for rx in value:
             try:
-                re.compile(rx)
+                compile_regex(rx, re.IGNORECASE)  # whether a regex compiles does not depend on IGNORECASE
             except re.error as exc:
                 raise ValueError(f"regex {rx!r} does not compile: {exc}") from exc
         return value
@@ -436,15 +447,18 @@ def _load_framework(path: Path, labels: dict[str, LabelDef]) -> Framework:
     data = _load_yaml(path)
     if not isinstance(data, dict):
         raise RuleFileError(f"{path}: expected a framework mapping")
-    for i, raw in enumerate(data.get("criteria") or []):
-        if isinstance(raw, dict):
-            try:
-                Criterion.model_validate(raw)
-            except ValidationError as exc:
-                raise RuleFileError(f"{path}: criterion {raw.get('id', f'#{i + 1}')}: {_errors(exc)}") from exc
     try:
         framework = Framework.model_validate(data)
     except ValidationError as exc:
+        # Validated once; on failure, name the first invalid criterion when one is to blame.
+        for i, raw in enumerate(data.get("criteria") or []):
+            if isinstance(raw, dict):
+                try:
+                    Criterion.model_validate(raw)
+                except ValidationError as exc_criterion:
+                    raise RuleFileError(
+                        f"{path}: criterion {raw.get('id', f'#{i + 1}')}: {_errors(exc_criterion)}"
+                    ) from exc_criterion
         raise RuleFileError(f"{path}: {_errors(exc)}") from exc
     seen: set[str] = set()
     for crit in framework.criteria:

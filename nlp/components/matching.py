@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from nlp.ruleset import RuleFileError, RuleSet, _Matchers
+from nlp.ruleset import RuleFileError, RuleSet, _Matchers, compile_regex
 
 
 class SentenceBounds(Protocol):
@@ -88,7 +88,7 @@ class CompiledMatchers:
                 self.regexes.append(
                     CompiledRegex(
                         index=index,
-                        pattern=re.compile(rx, flags),
+                        pattern=compile_regex(rx, flags),
                         anchored=anchored,
                         literals=required_literals(parsed) if prefilter else None,
                         leads=None if anchored or not prefilter else leading_literals(parsed),
