@@ -143,3 +143,91 @@ def test_corpus_boilerplate_and_copying():
     assert rows["1"].previous_source == "0.txt"
     assert rows["1"].copied_share == pytest.approx(2 / 3, abs=0.01)
     assert rows["0"].copied_share is None and rows["2"].previous_source is None
+
+
+def _filters(cond):
+    if cond.findings is not None:
+        yield cond.findings
+    for sub in (cond.all or []) + (cond.any or []) + (cond.none or []):
+        yield from _filters(sub)
+
+
+def test_finding_index_equals_testing_every_finding(ruleset):
+    """The label index and the per-filter cache give what testing each finding with matches() gives."""
+    import random
+
+    from nlp.models import Assertion, Cue, Finding, ScopeCue, Specificity, SpecificityFeature
+    from nlp.scoring.engine import FindingIndex, matches, red_flags, score_criterion, score_framework, xinjiang_block
+
+    scoring = ruleset.scoring
+    filters = [f for fw in ruleset.frameworks for c in fw.criteria for f in [*c.satisfied_by, *c.aims_relevant]]
+    filters += [f for rule in [*scoring.ladder, *scoring.red_flags] for f in _filters(rule.when)]
+    labels = [*sorted({label for f in filters for label in [*f.labels, *f.with_labels]}), "other.label"]
+    rng = random.Random(5)
+
+    def cue():
+        return Cue(text="c", start=0, end=1, rule_id="CTX.X.Y") if rng.random() < 0.3 else None
+
+    findings = []
+    for i in range(400):
+        sentence = rng.randrange(60) * 100
+        scope = rng.choice([None, None, "direct", "tier1", "tier2", "raw_material", "all_tiers"])
+        kinds = rng.sample(["quantity", "date", "named_party", "tier", "method", "outcome"], rng.randrange(3))
+        findings.append(
+            Finding(
+                label=rng.choice(labels),
+                rule_id="X.Y.Z",
+                text="t",
+                sentence="s",
+                page=1,
+                start=sentence + i % 50,
+                end=sentence + i % 50 + 1,
+                sentence_start=sentence,
+                sentence_end=sentence + 99,
+                assertion=Assertion(
+                    negated=cue(),
+                    future=cue(),
+                    hedged=cue(),
+                    scope=ScopeCue(text="s", start=0, end=1, rule_id="CTX.S.X", value=scope) if scope else None,
+                ),
+                specificity=Specificity(
+                    score=rng.choice([0.0, 10.0, 25.0, 40.0, 70.0]),
+                    features=[
+                        SpecificityFeature(id="SPEC.X.Y", kind=k, text="x", start=0, end=1, weight=1.0) for k in kinds
+                    ],
+                ),
+            )
+        )
+    index = FindingIndex(findings)
+    for flt in filters:
+        expected = [i for i, f in enumerate(findings) if matches(f, flt, index)]
+        assert index.hits(flt) == expected
+        assert index.hits(flt) == expected  # from the cache
+    assert any(index.hits(flt) for flt in filters)
+    for jurisdiction in ("GB", "AU", None):
+        for fw in ruleset.frameworks:
+            for crit in fw.criteria:
+                score = score_criterion(crit, FindingIndex(findings), jurisdiction)
+                if score.applicable:
+                    want = [i for i, f in enumerate(findings) if any(matches(f, x, index) for x in crit.satisfied_by)]
+                    assert score.evidence == want
+            assert score_framework(fw, findings, jurisdiction, index=index) == score_framework(
+                fw, findings, jurisdiction
+            )
+    assert xinjiang_block(findings, scoring, index=index) == xinjiang_block(findings, scoring)
+    assert red_flags(findings, scoring, index=index) == red_flags(findings, scoring)
+
+
+def test_rule_regexes_are_compiled_once(pipeline, ruleset):
+    """The targets' regexes validated at load time are the very patterns the matchers run (one compile each)."""
+    import re
+
+    from nlp.ruleset import compile_regex
+
+    matchers = pipeline.get_pipe("msa_targets").matchers
+    rules = [r for r in ruleset.targets for _ in r.regex]
+    assert len(matchers.regexes) == len(rules) > 0
+    for compiled, rule in zip(matchers.regexes, rules, strict=True):
+        flags = 0 if rule.case_sensitive else re.IGNORECASE
+        assert compiled.pattern is compile_regex(compiled.pattern.pattern, flags)
+        assert compiled.pattern.flags == re.compile(compiled.pattern.pattern, flags).flags

@@ -24,24 +24,53 @@ from nlp.scoring.schema import Condition, Criterion, FindingFilter, Framework, S
 
 @dataclass
 class FindingIndex:
-    """Findings of one statement with their sentences' labels, for condition checks."""
+    """Findings of one statement indexed for condition checks: by label and by sentence.
+
+    Build it once per statement and pass it to :func:`score_framework`, :func:`xinjiang_block` and
+    :func:`red_flags` (their ``index`` argument) to share it; the findings passing each filter are computed once
+    per index (:meth:`hits`). The findings must not change while the index is in use.
+    """
 
     findings: Sequence[Finding]
     labels_at: dict[int, set[str]] = field(default_factory=dict)
+    by_label: dict[str, list[int]] = field(default_factory=dict)
+    _hits: dict[int, tuple[FindingFilter, list[int]]] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
-        for f in self.findings:
+        for i, f in enumerate(self.findings):
             self.labels_at.setdefault(f.sentence_start, set()).add(f.label)
+            self.by_label.setdefault(f.label, []).append(i)
+
+    def hits(self, flt: FindingFilter) -> list[int]:
+        """Indexes of the findings that pass ``flt``, ascending, computed once per filter (do not modify the list).
+
+        The same as testing every finding with :func:`matches`: a filter passes only findings of its labels.
+        """
+        cached = self._hits.get(id(flt))
+        if cached is not None and cached[0] is flt:  # the filter is kept with its hits, so its id is not reused
+            return cached[1]
+        labels = flt.labels
+        if len(labels) == 1:
+            candidates: Sequence[int] = self.by_label.get(labels[0], ())
+        else:
+            candidates = sorted(i for label in set(labels) for i in self.by_label.get(label, ()))
+        findings = self.findings
+        found = [i for i in candidates if matches(findings[i], flt, self)]
+        self._hits[id(flt)] = (flt, found)
+        return found
 
 
 def matches(finding: Finding, flt: FindingFilter, index: FindingIndex) -> bool:
     """Whether a finding passes a filter."""
-    a = finding.assertion
     if finding.label not in flt.labels:
         return False
-    for flag, want in (("negated", flt.negated), ("future", flt.future), ("hedged", flt.hedged)):
-        if want is not None and (getattr(a, flag) is not None) != want:
-            return False
+    a = finding.assertion
+    if flt.negated is not None and (a.negated is not None) != flt.negated:
+        return False
+    if flt.future is not None and (a.future is not None) != flt.future:
+        return False
+    if flt.hedged is not None and (a.hedged is not None) != flt.hedged:
+        return False
     scope = a.scope.value if a.scope else None
     if flt.scope is not None and scope not in flt.scope:
         return False
@@ -49,7 +78,7 @@ def matches(finding: Finding, flt: FindingFilter, index: FindingIndex) -> bool:
         return False
     if finding.specificity.score < flt.min_specificity:
         return False
-    if flt.with_labels and not (index.labels_at.get(finding.sentence_start, set()) & set(flt.with_labels)):
+    if flt.with_labels and index.labels_at.get(finding.sentence_start, set()).isdisjoint(flt.with_labels):
         return False
     return not flt.features or any(x.kind in flt.features for x in finding.specificity.features)
 
@@ -61,9 +90,9 @@ def evaluate(condition: Condition, index: FindingIndex) -> tuple[bool, list[int]
         Whether it holds, and the indexes of the findings that made it hold (empty for ``none``).
     """
     if condition.findings is not None:
-        hits = [i for i, f in enumerate(index.findings) if matches(f, condition.findings, index)]
+        hits = index.hits(condition.findings)
         sentences = {index.findings[i].sentence_start for i in hits}
-        return len(sentences) >= condition.min_count, hits
+        return len(sentences) >= condition.min_count, list(hits)
     if condition.all is not None:
         results = [evaluate(c, index) for c in condition.all]
         return all(ok for ok, _ in results), sorted({i for ok, ev in results for i in ev})
@@ -88,9 +117,10 @@ def score_criterion(criterion: Criterion, index: FindingIndex, jurisdiction: str
             max_points=0,
             reason=f"Not required of {jurisdiction or 'this'} statements (only {', '.join(criterion.jurisdictions)}).",
         )
-    qualifying = [
-        i for i, f in enumerate(index.findings) if any(matches(f, flt, index) for flt in criterion.satisfied_by)
-    ]
+    if len(criterion.satisfied_by) == 1:
+        qualifying = list(index.hits(criterion.satisfied_by[0]))
+    else:
+        qualifying = sorted({i for flt in criterion.satisfied_by for i in index.hits(flt)})
     found = [index.findings[i] for i in qualifying]
     sentences = len({f.sentence_start for f in found})
     labels = len({f.label for f in found})
@@ -131,13 +161,17 @@ def score_criterion(criterion: Criterion, index: FindingIndex, jurisdiction: str
     )
 
 
-def score_framework(framework: Framework, findings: Sequence[Finding], jurisdiction: str | None) -> FrameworkScore:
+def score_framework(
+    framework: Framework, findings: Sequence[Finding], jurisdiction: str | None, index: FindingIndex | None = None
+) -> FrameworkScore:
     """Completeness and specificity of a statement against one framework.
 
     Completeness is the weighted share of the available points earned over the applicable criteria; specificity is
-    the mean specificity of the distinct sentences that earned points.
+    the mean specificity of the distinct sentences that earned points. ``index``: a :class:`FindingIndex` of
+    ``findings`` to reuse across frameworks (built here when None).
     """
-    index = FindingIndex(findings)
+    if index is None:
+        index = FindingIndex(findings)
     criteria = [score_criterion(c, index, jurisdiction) for c in framework.criteria]
     available = sum(c.max_points for c in criteria)
     earned = sum(c.points for c in criteria)
@@ -159,8 +193,9 @@ def statement_specificity(findings: Sequence[Finding], settings: SpecificitySett
     feature of those sentences is counted by kind in the detail.
     """
     per_sentence: dict[int, Finding] = {}
+    claim_labels = tuple(settings.claim_labels)
     for f in findings:
-        if f.label.startswith(tuple(settings.claim_labels)) and f.assertion.negated is None:
+        if f.label.startswith(claim_labels) and f.assertion.negated is None:
             per_sentence.setdefault(f.sentence_start, f)
     scores = sorted((f.specificity.score for f in per_sentence.values()), reverse=True)
     kinds: Counter[str] = Counter()
@@ -180,9 +215,15 @@ def statement_specificity(findings: Sequence[Finding], settings: SpecificitySett
     )
 
 
-def xinjiang_block(findings: Sequence[Finding], rules: ScoringRules) -> XinjiangBlock:
-    """The statement's Xinjiang ladder level (0-5): the highest rung whose condition holds, with every rung."""
-    index = FindingIndex(findings)
+def xinjiang_block(
+    findings: Sequence[Finding], rules: ScoringRules, index: FindingIndex | None = None
+) -> XinjiangBlock:
+    """The statement's Xinjiang ladder level (0-5): the highest rung whose condition holds, with every rung.
+
+    ``index``: a :class:`FindingIndex` of ``findings`` to reuse (built here when None).
+    """
+    if index is None:
+        index = FindingIndex(findings)
     steps = []
     for step in sorted(rules.ladder, key=lambda s: s.level):
         ok, evidence = evaluate(step.when, index)
@@ -212,9 +253,13 @@ def xinjiang_block(findings: Sequence[Finding], rules: ScoringRules) -> Xinjiang
     )
 
 
-def red_flags(findings: Sequence[Finding], rules: ScoringRules) -> list[Flag]:
-    """The red flags whose conditions hold, each with the findings that raised it."""
-    index = FindingIndex(findings)
+def red_flags(findings: Sequence[Finding], rules: ScoringRules, index: FindingIndex | None = None) -> list[Flag]:
+    """The red flags whose conditions hold, each with the findings that raised it.
+
+    ``index``: a :class:`FindingIndex` of ``findings`` to reuse (built here when None).
+    """
+    if index is None:
+        index = FindingIndex(findings)
     out = []
     for flag in rules.red_flags:
         ok, evidence = evaluate(flag.when, index)
