@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from nlp import __version__
 from nlp.components.context import FLAG_CATEGORIES, CueHit
+from nlp.components.sentences import doc_text
 from nlp.components.specificity import FEATURES_KEY
 from nlp.components.targets import HITS_KEY, SentenceIndex
 from nlp.language import detect_language
@@ -26,7 +27,7 @@ from nlp.models import (
     StatementReport,
 )
 from nlp.ruleset import RuleSet, load_ruleset
-from nlp.scoring.engine import red_flags, score_framework, statement_specificity, xinjiang_block
+from nlp.scoring.engine import FindingIndex, red_flags, score_framework, statement_specificity, xinjiang_block
 
 _FLAG_FIELD = {"NEGATED": "negated", "FUTURE": "future", "HEDGED": "hedged", "REPORTED": "reported"}
 
@@ -112,7 +113,7 @@ def findings_from_doc(
             )
         )
     spec_cache: dict[int, Specificity] = {}
-    text = doc.text  # Doc.text joins every token: read it once
+    text = doc_text(doc)
     page_starts = [p.start for p in pages]
     out: list[Finding] = []
     for span in doc.spans.get(HITS_KEY, []):
@@ -217,12 +218,13 @@ def analyse_document(document: Document, pipeline: Language, ruleset: RuleSet | 
         )
     doc = pipeline(text)
     findings = findings_from_doc(doc, ruleset, document.pages)
-    scores = {fw.id: score_framework(fw, findings, document.jurisdiction) for fw in ruleset.frameworks}
+    index = FindingIndex(findings)
+    scores = {fw.id: score_framework(fw, findings, document.jurisdiction, index) for fw in ruleset.frameworks}
     detail = xinjiang = None
     if ruleset.scoring is not None:
         detail = statement_specificity(findings, ruleset.scoring.specificity)
-        xinjiang = xinjiang_block(findings, ruleset.scoring)
-        flags += red_flags(findings, ruleset.scoring)
+        xinjiang = xinjiang_block(findings, ruleset.scoring, index)
+        flags += red_flags(findings, ruleset.scoring, index)
     return StatementReport(
         status="ok",
         language="en",

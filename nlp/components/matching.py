@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from nlp.components.sentences import doc_text
 from nlp.ruleset import RuleFileError, RuleSet, _Matchers, compile_regex
 
 
@@ -190,7 +191,7 @@ class CompiledMatchers:
         only in the sentences that contain them: a sound prefilter, so the hits are exactly those of running it in
         every sentence. ``^`` and ``$`` anchor to the sentence.
         """
-        text = doc.text
+        text = doc_text(doc)
         lowered = text.lower()
         if len(lowered) != len(text):  # a few characters change length when lower-cased: no prefilter then
             lowered = ""

@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlp.components.sentences import is_heading_text
+from nlp.components.targets import SentenceIndex
 from nlp.ruleset import RuleSet, load_ruleset
 
 if not Span.has_extension("msa_section"):
@@ -38,9 +39,9 @@ class SectionClassifier:
         return None
 
 
-def is_heading(sent: Span) -> bool:
-    """Whether a sentence is a heading line."""
-    text = sent.text
+def is_heading(sent: Span | str) -> bool:
+    """Whether a sentence (a Span or its text) is a heading line."""
+    text = sent if isinstance(sent, str) else sent.text
     if "\n" in text.rstrip():
         return False
     return is_heading_text(text)
@@ -61,10 +62,11 @@ class SectionsComponent:
     def __call__(self, doc: Doc) -> Doc:
         """Walk the sentences; a heading that maps to a type opens that section."""
         current: str | None = None
-        for sent in doc.sents:
-            if is_heading(sent):
+        index = SentenceIndex.for_doc(doc)
+        for sent, text in zip(index.sents, index.texts, strict=True):
+            if is_heading(text):
                 sent._.msa_heading = True
-                found = self.classifier.classify(sent.text)
+                found = self.classifier.classify(text)
                 if found:
                     current = found[0]
             sent._.msa_section = current

@@ -64,6 +64,15 @@ ABBREVIATIONS = frozenset(
 )
 HEADING_MAX_WORDS = 14
 INDEX_KEY = "msa_sentence_index"  # doc.user_data key of the cached SentenceIndex (dropped when boundaries change)
+TEXT_KEY = "msa_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, read once per Doc (spaCy rebuilds it from every token on each access)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
 
 
 def _line_ranges(words: list[str], spaces: list[bool]) -> list[tuple[int, int]]:
@@ -152,7 +161,7 @@ def set_sentence_starts(doc: Doc) -> Doc:
     if not len(doc):
         return doc
     # Token attributes read once, as arrays: each Token object a loop creates costs more than the test on it.
-    text = doc.text
+    text = doc_text(doc)
     table = doc.to_array([IDX, LENGTH, IS_SPACE, SPACY]).tolist()
     offsets = [row[0] for row in table]
     words = [text[row[0] : row[0] + row[1]] for row in table]

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlp.components.matching import CompiledMatchers
-from nlp.components.sentences import INDEX_KEY
+from nlp.components.sentences import INDEX_KEY, doc_text
 from nlp.ruleset import RuleSet, TargetRule, load_ruleset
 
 HITS_KEY = "msa_hits"
@@ -32,7 +32,7 @@ class SentenceIndex:
     def __init__(self, doc: Doc):
         self.sents = list(doc.sents)
         self.starts = [s.start for s in self.sents]
-        text = doc.text
+        text = doc_text(doc)
         self.bounds: list[tuple[int, int]] = []
         self.texts: list[str] = []
         for s in self.sents:
