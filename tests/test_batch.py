@@ -92,7 +92,7 @@ def test_kill_dash_nine_then_resume_gives_the_uninterrupted_output(corpus_items,
         if journal.exists() and journal.read_bytes().count(b"\n") >= 3:
             break
         assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else ""
-        time.sleep(0.05)
+        time.sleep(0.01)
     assert proc.poll() is None, "the run finished before it could be killed"
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
