@@ -296,3 +296,23 @@ def test_fast_and_layout_pdf_engines_give_the_same_findings_and_scores(corpus_pd
         differing += len(a ^ b)
         assert len(a ^ b) <= 2, (path.name, a ^ b)
     assert differing <= 2
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        (r"(?m)^\s*(?:Per|By)\s*:\s*[A-Z]", "Per: Ann Lee\nBy: Bo\n  By: Cy and by: no\nPer:x"),
+        (r"^ab", "ab ab\nab"),
+        (r"(?m)^x?y*", "a\nxy\nyy\n\nb"),
+        (r"(?m)^(?:Signed|Name):[^\n]*$", "Signed: A\nName: B\nsigned: c"),
+    ],
+)
+def test_line_start_regexes_match_as_finditer(pattern, text):
+    import re
+
+    from nlp.components.matching import _matches_at_line_starts, _opens_with_caret, _parse
+
+    compiled = re.compile(pattern)
+    assert _opens_with_caret(_parse(pattern, 0))
+    got = [m.span() for m in _matches_at_line_starts(compiled, text)]
+    assert got == [m.span() for m in compiled.finditer(text) if m.end() > m.start()]

@@ -93,6 +93,7 @@ class CompiledMatchers:
                         anchored=anchored,
                         literals=required_literals(parsed) if prefilter else None,
                         leads=None if anchored or not prefilter else leading_literals(parsed),
+                        line_start=prefilter and _opens_with_caret(parsed),
                     )
                 )
         self._lead_literals = frozenset(lit for rx in self.regexes for lit in rx.leads or ())
@@ -244,6 +245,8 @@ class CompiledMatchers:
                 begin, stop = bounds[si]
                 if spots is not None:
                     matches: Iterable[re.Match[str]] = _matches_at(rx.pattern, text, spots, begin, stop)
+                elif rx.line_start:
+                    matches = _matches_at_line_starts(rx.pattern, text[begin:stop])
                 elif rx.anchored:
                     matches = rx.pattern.finditer(text[begin:stop])
                 else:
@@ -281,6 +284,29 @@ def _matches_at(
             resume = m.end()
 
 
+def _matches_at_line_starts(pattern: re.Pattern[str], text: str) -> Iterable[re.Match[str]]:
+    """The non-empty matches ``pattern.finditer(text)`` gives, for a pattern that opens with ``^``.
+
+    Such a match starts at the start of ``text`` or (with MULTILINE) just after a line break: only those positions
+    are tried. An empty match hands the text to ``finditer`` (it may go on differently after one).
+    """
+    spots = [0]
+    if pattern.flags & re.MULTILINE:
+        spots += [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    resume = 0
+    for pos in spots:
+        if pos < resume:
+            continue
+        m = pattern.match(text, pos)
+        if m is None:
+            continue
+        if m.end() == m.start():
+            yield from (x for x in pattern.finditer(text, pos) if x.end() > x.start())
+            return
+        yield m
+        resume = m.end()
+
+
 def _trie_pattern(words: Sequence[str]) -> str:
     """A regex matching any of ``words``, longest first, as a trie (one branch per character: fast to run)."""
     root: dict[str, dict] = {}
@@ -311,6 +337,7 @@ class CompiledRegex:
     anchored: bool
     literals: tuple[frozenset[str], ...] | None  # every match contains one string of each set; None: no prefilter
     leads: frozenset[str] | None = None  # every match starts with one of these (lower-cased); None: unknown
+    line_start: bool = False  # the pattern opens with ^: matches start at line starts only
 
 
 def _parse(pattern: str, flags: int) -> object:
@@ -485,3 +512,19 @@ def token_anchors(pattern: list[dict[str, object]]) -> tuple[str, frozenset[str]
             if best is None or rank > best[0]:
                 best = (rank, name, values)
     return None if best is None else (best[1], best[2])
+
+
+def _opens_with_caret(parsed: object) -> bool:
+    r"""Whether every match of a parsed regex starts where ``^`` holds (its first item is ``^`` or ``\A``)."""
+    items = _items(parsed)
+    if not items:
+        return False
+    op, arg = items[0]
+    name = str(op)
+    if name == "AT":
+        return str(arg) in ("AT_BEGINNING", "AT_BEGINNING_STRING")
+    if name == "SUBPATTERN":
+        return _opens_with_caret(arg[-1])  # type: ignore[index]
+    if name == "BRANCH":
+        return all(_opens_with_caret(b) for b in arg[1])  # type: ignore[index]
+    return False
