@@ -26,6 +26,7 @@ from nlp.models import (
     SpecificityFeature,
     StatementReport,
 )
+from nlp.pipeline import run_pipeline
 from nlp.ruleset import RuleSet, load_ruleset
 from nlp.scoring.engine import FindingIndex, red_flags, score_framework, statement_specificity, xinjiang_block
 
@@ -216,7 +217,7 @@ def analyse_document(document: Document, pipeline: Language, ruleset: RuleSet | 
                 "another language and was not analysed by the English rules.",
             )
         )
-    doc = pipeline(text)
+    doc = run_pipeline(pipeline, text)
     findings = findings_from_doc(doc, ruleset, document.pages)
     index = FindingIndex(findings)
     scores = {fw.id: score_framework(fw, findings, document.jurisdiction, index) for fw in ruleset.frameworks}

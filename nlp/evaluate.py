@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from nlp.analyse import findings_from_doc
 from nlp.components.targets import SentenceIndex
 from nlp.ingest import InputItem, read_document
-from nlp.pipeline import build_pipeline
+from nlp.pipeline import build_pipeline, run_pipeline
 from nlp.ruleset import load_ruleset
 
 
@@ -147,7 +147,7 @@ def evaluate_gold_dir(gold_dir: str | Path, corpus_dir: str | Path, rules_dir: s
         document = read_document(InputItem(path=str(doc_path)), ruleset)
         if document.error is not None:
             raise GoldError(f"{path}: cannot read {doc_path}: {document.error.message}")
-        doc = pipeline(document.text)
+        doc = run_pipeline(pipeline, document.text)
         index = SentenceIndex(doc)
         norm = _normalise(document.text)
         gold_set: set[tuple[str, int]] = set()
@@ -287,7 +287,7 @@ def evaluate_aims(
             pos += len(sentence) + 1
         text = "\n".join(parts)
         juris = jurisdiction or (found[0] if (found := infer_jurisdiction(text, ruleset.metadata)) else None)
-        findings = findings_from_doc(pipeline(text), ruleset)
+        findings = findings_from_doc(run_pipeline(pipeline, text), ruleset)
         index = FindingIndex(findings)
         for crit in criteria:
             applies = not crit.jurisdictions or juris in crit.jurisdictions

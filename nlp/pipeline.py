@@ -6,9 +6,11 @@ import os
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 # Importing the component modules registers their factories with spaCy.
 from nlp.components import context, sections, sentences, specificity, targets  # noqa: F401
+from nlp.components.sentences import TEXT_KEY
 from nlp.ruleset import default_rules_dir, load_ruleset
 
 COMPONENTS = ("msa_sentences", "msa_sections", "msa_targets", "msa_context", "msa_specificity")
@@ -37,3 +39,20 @@ def build_pipeline(rules_dir: str | os.PathLike[str] | None = None) -> Language:
     pipeline.meta["msa_rules_fingerprint"] = ruleset.fingerprint
     pipeline.meta["msa_rules_dir"] = root
     return pipeline
+
+
+def run_pipeline(pipeline: Language, text: str) -> Doc:
+    """``pipeline(text)``, handing the components ``text`` itself (``Doc.text`` rebuilds it from every token).
+
+    Args:
+        pipeline: A pipeline from :func:`build_pipeline`.
+        text: The text to analyse.
+
+    Returns:
+        The processed Doc, as ``pipeline(text)`` returns it.
+    """
+    doc = pipeline.make_doc(text)
+    doc.user_data[TEXT_KEY] = text  # spaCy keeps the text verbatim: doc.text == text
+    for _, proc in pipeline.pipeline:
+        doc = proc(doc)
+    return doc
