@@ -154,7 +154,9 @@ def test_token_anchors(pattern, expected):
     [
         (r"\b(?:modern[- ]slavery|anti[- ]slavery)\b", {"modern", "anti"}),
         (r"(?<!not )\b(?:(?:the )?region|province)", {"the ", "region", "province"}),
-        (r"\b\d+ suppliers", None),  # a digit opens it: no literal
+        (r"\b\d+ suppliers", {"\\d"}),  # a digit opens it: tried at every digit
+        (r"\b(?:\d+|two|three) sites", {"\\d", "two", "three"}),
+        (r"(?:about )?\s*\d+ sites", None),  # may open with white space
         (r"(?:we|our) suppliers", None),  # too short to narrow anything
         (r"(?:supplier|vendor)s?(?: audit)?", {"supplier", "vendor"}),
     ],

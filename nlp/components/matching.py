@@ -96,7 +96,8 @@ class CompiledMatchers:
                         line_start=prefilter and _opens_with_caret(parsed),
                     )
                 )
-        self._lead_literals = frozenset(lit for rx in self.regexes for lit in rx.leads or ())
+        self._lead_literals = frozenset(lit for rx in self.regexes for lit in rx.leads or () if lit != DIGIT)
+        self._digit_leads = any(DIGIT in (rx.leads or ()) for rx in self.regexes)
         strings = pipeline.vocab.strings
         self._anchor_lower = numpy.array(sorted(strings.add(v) for v in anchor_lower), dtype="uint64")
         self._anchor_orth = numpy.array(sorted(strings.add(v) for v in anchor_orth), dtype="uint64")
@@ -225,6 +226,9 @@ class CompiledMatchers:
                             else:
                                 places[lit] = [pos]
 
+        if self._digit_leads and lowered:
+            places[DIGIT] = [m.start() for begin, stop in bounds for m in _DIGIT_RX.finditer(text, begin, stop)]
+
         def sentences_with(literal: str) -> set[int]:
             return found.get(literal) or set()
 
@@ -292,7 +296,10 @@ def _matches_at_line_starts(pattern: re.Pattern[str], text: str) -> Iterable[re.
     """
     spots = [0]
     if pattern.flags & re.MULTILINE:
-        spots += [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        i = text.find("\n")
+        while i >= 0:
+            spots.append(i + 1)
+            i = text.find("\n", i + 1)
     resume = 0
     for pos in spots:
         if pos < resume:
@@ -439,6 +446,8 @@ def _best(options: list[set[str]]) -> set[str] | None:
 
 ZERO_WIDTH = frozenset({"AT", "ASSERT", "ASSERT_NOT"})
 MIN_LEAD = 3
+DIGIT = "\\d"  # the lead of a regex whose matches open with a digit (\d): tried at every digit
+_DIGIT_RX = re.compile(r"\d")
 
 
 def leading_literals(parsed: object) -> frozenset[str] | None:
@@ -449,7 +458,7 @@ def leading_literals(parsed: object) -> frozenset[str] | None:
     lead is shorter than three ASCII characters (too common to narrow the search).
     """
     found = _leads(_items(parsed), 0)
-    if not found or any(len(x) < MIN_LEAD and x.isascii() for x in found):
+    if not found or any(len(x) < MIN_LEAD and x.isascii() and x != DIGIT for x in found):
         return None
     return frozenset(found)
 
@@ -483,6 +492,8 @@ def _leads(items: list[tuple[object, object]], i: int) -> set[str] | None:
                 return inner
             rest = _leads(items, i + 1)
             return None if rest is None else inner | rest
+        if name == "IN" and [(str(a), str(b)) for a, b in arg] == [("CATEGORY", "CATEGORY_DIGIT")]:  # type: ignore[union-attr]
+            return {DIGIT}
         return None
     return None
 
