@@ -191,7 +191,9 @@ class CompiledMatchers:
 
         A regex whose every match must contain certain literal strings (see :func:`required_literals`) is run
         only in the sentences that contain them: a sound prefilter, so the hits are exactly those of running it in
-        every sentence. ``^`` and ``$`` anchor to the sentence.
+        every sentence. Within a sentence, a regex whose matches all open with a literal (or a digit) is tried only
+        where one starts, and one that opens with ``^`` only at line starts (same matches as ``finditer``).
+        ``^`` and ``$`` anchor to the sentence.
         """
         text = doc_text(doc)
         lowered = text.lower()
