@@ -345,13 +345,17 @@ def evaluate_aims_cmd(
     ] = None,
     rules: RulesOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    errors: Annotated[
+        Path | None,
+        typer.Option(help="Write every disagreement (sentence, criterion, fp/fn, rules, section) to this CSV."),
+    ] = None,
 ) -> None:
     """Sentence-level precision, recall and F1 per AIMS criterion, and the macro-F1 over the eleven."""
     from nlp.evaluate import GoldError, evaluate_aims
     from nlp.ruleset import RuleFileError
 
     try:
-        result = evaluate_aims(csv_file, rules, framework, jurisdiction)
+        result = evaluate_aims(csv_file, rules, framework, jurisdiction, errors)
     except (GoldError, OSError, RuleFileError) as exc:
         raise _fail(str(exc)) from exc
     if as_json:

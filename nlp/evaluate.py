@@ -232,6 +232,7 @@ def evaluate_aims(
     rules_dir: str | Path | None = None,
     framework_id: str = "au_s16",
     jurisdiction: str | None = None,
+    errors: str | Path | None = None,
 ) -> AimsResult:
     """Evaluate the rules sentence by sentence against a CSV in the AIMS column layout.
 
@@ -246,6 +247,8 @@ def evaluate_aims(
         rules_dir: Rules directory.
         framework_id: Framework whose criteria carry ``aims`` column names.
         jurisdiction: Jurisdiction of every statement; inferred from each statement's text when None.
+        errors: Where to write a CSV of every disagreement (one row per sentence and criterion: ``fp`` or ``fn``,
+            the rules behind the prediction, the findings the sentence holds, its section), to read errors by.
 
     Returns:
         Per-criterion precision, recall and F1, and macro-F1.
@@ -273,7 +276,8 @@ def evaluate_aims(
     for row in rows:
         statements.setdefault(row["statement_id"], []).append(row)
     counts = {c.id: [0, 0, 0] for c in criteria}
-    for sid_rows in statements.values():
+    disagreements: list[dict[str, str | int]] = []
+    for sid, sid_rows in statements.items():
         sid_rows.sort(
             key=lambda r: int(r.get("sentence_orig_idxs") or 0) if (r.get("sentence_orig_idxs") or "0").isdigit() else 0
         )
@@ -287,15 +291,31 @@ def evaluate_aims(
             pos += len(sentence) + 1
         text = "\n".join(parts)
         juris = jurisdiction or (found[0] if (found := infer_jurisdiction(text, ruleset.metadata)) else None)
-        findings = findings_from_doc(run_pipeline(pipeline, text), ruleset)
+        doc = run_pipeline(pipeline, text)
+        findings = findings_from_doc(doc, ruleset)
         index = FindingIndex(findings)
+        sections = [(s.start_char, s._.msa_section or "") for s in doc.sents] if errors is not None else []
         for crit in criteria:
             applies = not crit.jurisdictions or juris in crit.jurisdictions
             filters = [*crit.satisfied_by, *crit.aims_relevant]
             hits = [f for f in findings if applies and any(matches(f, flt, index) for flt in filters)]
-            for (start, end), r in zip(spans, sid_rows, strict=True):
+            for k, ((start, end), r) in enumerate(zip(spans, sid_rows, strict=True)):
                 pred = any(f.start < end and start < f.end for f in hits)
                 gold = (r.get(crit.aims or "") or "0").strip() == "1"
+                if errors is not None and pred != gold:
+                    inside = [f for f in findings if f.start < end and start < f.end]
+                    disagreements.append(
+                        {
+                            "statement_id": sid,
+                            "sentence_index": k,
+                            "criterion": crit.aims or crit.id,
+                            "error": "fp" if pred else "fn",
+                            "rules": " ".join(sorted({f.rule_id for f in hits if f.start < end and start < f.end})),
+                            "findings": " ".join(sorted({f"{f.label}:{f.rule_id}" for f in inside})),
+                            "section": next((sec for at, sec in reversed(sections) if at <= start), ""),
+                            "sentence": parts[k],
+                        }
+                    )
                 c = counts[crit.id]
                 if pred and gold:
                     c[0] += 1
@@ -303,6 +323,23 @@ def evaluate_aims(
                     c[1] += 1
                 elif gold:
                     c[2] += 1
+    if errors is not None:
+        with Path(errors).open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.DictWriter(
+                fh,
+                fieldnames=[
+                    "statement_id",
+                    "sentence_index",
+                    "criterion",
+                    "error",
+                    "rules",
+                    "findings",
+                    "section",
+                    "sentence",
+                ],
+            )
+            writer.writeheader()
+            writer.writerows(disagreements)
     evals = []
     for crit in criteria:
         tp, fp, fn = counts[crit.id]

@@ -231,3 +231,37 @@ def test_rule_regexes_are_compiled_once(pipeline, ruleset):
         flags = 0 if rule.case_sensitive else re.IGNORECASE
         assert compiled.pattern is compile_regex(compiled.pattern.pattern, flags)
         assert compiled.pattern.flags == re.compile(compiled.pattern.pattern, flags).flags
+
+
+def test_aims_evaluation_counts_and_lists_disagreements(tmp_path):
+    import csv
+
+    from nlp.evaluate import evaluate_aims
+
+    column = "C1 (reporting entity)"
+    rows = [
+        ("S1", "0", "We make parts.", "0"),
+        ("S1", "1", "Signed by Jane Doe, Director", "1"),  # tp
+        ("S2", "0", "Signed by John Roe, Director", "0"),  # fp
+        ("S2", "1", "The board approved this statement.", "1"),  # fn
+    ]
+    path = tmp_path / "aims.csv"
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["statement_id", "sentence_orig_idxs", "sentence", column])
+        writer.writerows(rows)
+    errors = tmp_path / "errors.csv"
+    result = evaluate_aims(path, MIN_RULES, framework_id="mini", jurisdiction="AU", errors=errors)
+    (crit,) = result.criteria
+    assert (crit.tp, crit.fp, crit.fn) == (1, 1, 1)
+    with errors.open(encoding="utf-8") as fh:
+        listed = list(csv.DictReader(fh))
+    assert [(r["statement_id"], r["sentence_index"], r["error"]) for r in listed] == [
+        ("S2", "0", "fp"),
+        ("S2", "1", "fn"),
+    ]
+    assert listed[0]["rules"] == "T.SIGNATURE.SENTENCE"
+    assert listed[1]["rules"] == "" and listed[1]["sentence"] == "The board approved this statement."
+    # Outside the criterion's jurisdictions nothing is predicted.
+    other = evaluate_aims(path, MIN_RULES, framework_id="mini", jurisdiction="GB")
+    assert (other.criteria[0].tp, other.criteria[0].fp, other.criteria[0].fn) == (0, 0, 2)
