@@ -182,6 +182,13 @@ def test_leading_literals(pattern, expected):
         (r"(?:a|b)c", None),
         (r"x{2,}yyy", ({"yyy"},)),
         (r"(?:the )?region", ({"region"},)),
+        # a digit is required: \d or [0-9] (DIGIT), also beside literals, and one per branch
+        (r"\b(?:ABN|ACN)\s*\d{9}", ({"\\d"},)),
+        (r"[0-9]+ audits", ({"\\d"}, {" audits"})),
+        (r"\d+%|\d+ per ?cent", ({"\\d", " per"},)),  # each branch gives its most selective set
+        (r"\d+%|(?:half|most) of", ({"\\d", "half", "most"},)),
+        (r"\d+%|[a-z]+", None),
+        (r"[0-9a-f]{6}", None),
     ],
 )
 def test_required_literals(pattern, expected):

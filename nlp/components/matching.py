@@ -101,8 +101,10 @@ class CompiledMatchers:
         strings = pipeline.vocab.strings
         self._anchor_lower = numpy.array(sorted(strings.add(v) for v in anchor_lower), dtype="uint64")
         self._anchor_orth = numpy.array(sorted(strings.add(v) for v in anchor_orth), dtype="uint64")
+        self._digit_literal = any(DIGIT in group for rx in self.regexes for group in rx.literals or ())
         literals = sorted(
-            {lit for rx in self.regexes for group in rx.literals or () for lit in group} | self._lead_literals
+            {lit for rx in self.regexes for group in rx.literals or () for lit in group if lit != DIGIT}
+            | self._lead_literals
         )
         self._scanner = re.compile("(?=(" + _trie_pattern(literals) + "))") if literals else None
         present = set(literals)
@@ -230,6 +232,8 @@ class CompiledMatchers:
 
         if self._digit_leads and lowered:
             places[DIGIT] = [m.start() for begin, stop in bounds for m in _DIGIT_RX.finditer(text, begin, stop)]
+        if self._digit_literal and lowered:
+            found[DIGIT] = {k for k, (begin, stop) in enumerate(bounds) if _DIGIT_RX.search(text, begin, stop)}
 
         def sentences_with(literal: str) -> set[int]:
             return found.get(literal) or set()
@@ -396,16 +400,18 @@ Conjunction = tuple[frozenset[str], ...]
 
 
 def _useful(options: set[str]) -> bool:
-    # short ASCII literals select nothing; two CJK characters are selective enough
-    return bool(options) and not any(len(x) < MIN_LITERAL and x.isascii() for x in options)
+    # short ASCII literals select nothing; two CJK characters are selective enough; a digit (DIGIT) rules out the
+    # many sentences without one
+    return bool(options) and not any(len(x) < MIN_LITERAL and x.isascii() and x != DIGIT for x in options)
 
 
 def required_literals(parsed: object) -> Conjunction | None:
-    """Sets of literal strings (lower-cased) such that every match contains one string of EACH set, or None.
+    r"""Sets of literal strings (lower-cased) such that every match contains one string of EACH set, or None.
 
     Computed on the parsed regex: a run of literal characters is required; a group or a repeat of at least one
-    is required if its content is; an alternation requires one of its branches' literals. Sets with a literal of
-    under three ASCII characters select nothing and are dropped. None when nothing usable is required.
+    is required if its content is; an alternation requires one of its branches' literals; ``\d`` or ``[0-9]``
+    requires a digit (the string :data:`DIGIT` stands for any digit). Sets with a literal of under three ASCII
+    characters select nothing and are dropped. None when nothing usable is required.
     """
     found = [frozenset(o) for o in _required(parsed) if _useful(o)]
     return tuple(found) or None
@@ -437,8 +443,16 @@ def _required(node: object) -> list[set[str]]:
             best = [_best(_required(b)) for b in arg[1]]  # type: ignore[index]
             if all(best):
                 options.append(set().union(*best))  # type: ignore[arg-type]
+        elif name == "IN" and _is_digit_class(arg):
+            options.append({DIGIT})
     close_run()
     return options
+
+
+def _is_digit_class(arg: object) -> bool:
+    r"""Whether a parsed character class is exactly ``\d`` or ``[0-9]``."""
+    items = [(str(a), b if isinstance(b, tuple) else str(b)) for a, b in arg]  # type: ignore[union-attr]
+    return items in ([("CATEGORY", "CATEGORY_DIGIT")], [("RANGE", (48, 57))])
 
 
 def _best(options: list[set[str]]) -> set[str] | None:
