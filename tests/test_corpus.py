@@ -157,7 +157,8 @@ def test_token_anchors(pattern, expected):
         (r"\b\d+ suppliers", {"\\d"}),  # a digit opens it: tried at every digit
         (r"\b(?:\d+|two|three) sites", {"\\d", "two", "three"}),
         (r"(?:about )?\s*\d+ sites", None),  # may open with white space
-        (r"(?:we|our) suppliers", None),  # too short to narrow anything
+        (r"(?:we|our) suppliers", {"we", "our"}),  # two letters narrow enough
+        (r"(?:a|our) suppliers", None),  # a single letter does not
         (r"(?:supplier|vendor)s?(?: audit)?", {"supplier", "vendor"}),
     ],
 )

@@ -461,7 +461,7 @@ def _best(options: list[set[str]]) -> set[str] | None:
 
 
 ZERO_WIDTH = frozenset({"AT", "ASSERT", "ASSERT_NOT"})
-MIN_LEAD = 3
+MIN_LEAD = 2
 DIGIT = "\\d"  # the lead of a regex whose matches open with a digit (\d): tried at every digit
 _DIGIT_RX = re.compile(r"\d")
 
@@ -471,7 +471,8 @@ def leading_literals(parsed: object) -> frozenset[str] | None:
 
     Zero-width items (``\b``, look-arounds) are skipped; an optional item adds its own leads to those of what
     follows it; an alternation needs leads in every branch. None when some match could open otherwise, or when a
-    lead is shorter than three ASCII characters (too common to narrow the search).
+    lead is a single ASCII character (too common to narrow the search). Two-letter leads ("we", "it") are kept:
+    trying a regex at each of their places costs less than scanning every position of a sentence.
     """
     found = _leads(_items(parsed), 0)
     if not found or any(len(x) < MIN_LEAD and x.isascii() and x != DIGIT for x in found):
