@@ -152,7 +152,12 @@ def test_token_anchors(pattern, expected):
 @pytest.mark.parametrize(
     ("pattern", "expected"),
     [
-        (r"\b(?:modern[- ]slavery|anti[- ]slavery)\b", {"modern", "anti"}),
+        (
+            r"\b(?:modern[- ]slavery|anti[- ]slavery)\b",
+            {"modern slavery", "modern-slavery", "anti slavery", "anti-slavery"},
+        ),
+        (r"u[iy]gh?ur", {"uighur", "uigur", "uyghur", "uygur"}),  # small classes and optional letters expand
+        (r"[a-z]+ing", None),
         (r"(?<!not )\b(?:(?:the )?region|province)", {"the ", "region", "province"}),
         (r"\b\d+ suppliers", {"\\d"}),  # a digit opens it: tried at every digit
         (r"\b(?:\d+|two|three) sites", {"\\d", "two", "three"}),
@@ -186,7 +191,8 @@ def test_leading_literals(pattern, expected):
         # a digit is required: \d or [0-9] (DIGIT), also beside literals, and one per branch
         (r"\b(?:ABN|ACN)\s*\d{9}", ({"\\d"},)),
         (r"[0-9]+ audits", ({"\\d"}, {" audits"})),
-        (r"\d+%|\d+ per ?cent", ({"\\d", " per"},)),  # each branch gives its most selective set
+        (r"\d+%|\d+ per ?cent", ({"\\d", " percent", " per cent"},)),  # each branch gives its most selective set
+        (r"labou?r (?:hire|agenc(?:y|ies))", ({"labor ", "labour "}, {"hire", "agenc"})),
         (r"\d+%|(?:half|most) of", ({"\\d", "half", "most"},)),
         (r"\d+%|[a-z]+", None),
         (r"[0-9a-f]{6}", None),

@@ -417,20 +417,54 @@ def required_literals(parsed: object) -> Conjunction | None:
     return tuple(found) or None
 
 
+MAX_CLASS = 4  # a character class of at most this many literal characters extends a run of literals
+MAX_RUN_STRINGS = 16  # a run of literals is cut where it would spell more strings than this
+
+
+def _chars(op: object, arg: object) -> set[str] | None:
+    """The characters one item matches, lower-cased, when it is one literal character or a small class of them.
+
+    An optional one (``u?``) adds the empty string. None for anything else.
+    """
+    name = str(op)
+    if name == "LITERAL":
+        return {chr(arg).lower()}  # type: ignore[arg-type]
+    if name == "IN":
+        items = list(arg)  # type: ignore[call-overload]
+        if 0 < len(items) <= MAX_CLASS and all(str(a) == "LITERAL" for a, _ in items):
+            return {chr(b).lower() for _, b in items}
+        return None
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and arg[0] == 0 and arg[1] == 1:  # type: ignore[index]
+        body = _items(arg[2])  # type: ignore[index]
+        if len(body) == 1:
+            inner = _chars(*body[0])
+            if inner is not None and "" not in inner:
+                return inner | {""}
+    return None
+
+
+def _extend(run: set[str], chars: set[str]) -> set[str]:
+    return {r + c for r in run for c in chars}
+
+
 def _required(node: object) -> list[set[str]]:
     """The required literal sets of a sequence (a conjunction of disjunctions)."""
     options: list[set[str]] = []
-    run: list[str] = []
+    run: set[str] = {""}
 
     def close_run() -> None:
-        if run:
-            options.append({"".join(run).lower()})
-            run.clear()
+        nonlocal run
+        if run != {""}:
+            options.append(run)
+        run = {""}
 
     for op, arg in _items(node):
         name = str(op)
-        if name == "LITERAL":
-            run.append(chr(arg))  # type: ignore[arg-type]
+        chars = _chars(op, arg)
+        if chars is not None:
+            if len(run) * len(chars) > MAX_RUN_STRINGS:
+                close_run()
+            run = _extend(run, chars)
             continue
         if name == "AT" or name in ("ASSERT", "ASSERT_NOT"):
             continue  # zero-width: does not break a run of literals
@@ -487,12 +521,18 @@ def _leads(items: list[tuple[object, object]], i: int) -> set[str] | None:
         if name in ZERO_WIDTH:
             i += 1
             continue
-        if name == "LITERAL":
-            run = []
-            while i < len(items) and str(items[i][0]) == "LITERAL":
-                run.append(chr(items[i][1]))  # type: ignore[arg-type]
+        chars = _chars(op, arg)
+        if chars is not None and "" not in chars:
+            # a run of literal characters and small classes: its strings open every match (cut where it would
+            # spell too many; a prefix of a match still opens it)
+            run = chars
+            i += 1
+            while i < len(items) and (more := _chars(*items[i])) is not None:
+                if len(run) * len(more) > MAX_RUN_STRINGS:
+                    break
+                run = _extend(run, more)
                 i += 1
-            return {"".join(run).lower()}
+            return run
         if name == "SUBPATTERN":
             inner = _leads(_items(arg[-1]), 0)  # type: ignore[index]
             return inner
