@@ -235,23 +235,32 @@ class CompiledMatchers:
         if self._digit_literal and lowered:
             found[DIGIT] = {k for k, (begin, stop) in enumerate(bounds) if _DIGIT_RX.search(text, begin, stop)}
 
-        def sentences_with(literal: str) -> set[int]:
-            return found.get(literal) or set()
-
         out: list[tuple[int, int, int]] = []
         every = range(len(sentences))
+        empty: set[int] = set()
+        # Regexes share literal sets and leads (the region's aliases, "we"/"our"): each is resolved once per Doc.
+        group_sentences: dict[frozenset[str], set[int]] = {}
+        lead_spots: dict[frozenset[str], list[int]] = {}
         for rx in self.regexes:
+            candidates: Iterable[int] = every
             if rx.literals is not None and lowered:
-                sets = [set().union(*(sentences_with(lit) for lit in group)) for group in rx.literals]
-                candidates: Iterable[int] = sorted(set.intersection(*sets))
-            else:
-                candidates = every
+                common: set[int] | None = None
+                for group in rx.literals:
+                    have = group_sentences.get(group)
+                    if have is None:
+                        have = group_sentences[group] = set().union(*(found.get(lit, empty) for lit in group))
+                    common = have if common is None else common & have
+                    if not common:
+                        break
+                if not common:
+                    continue
+                candidates = sorted(common)
             spots: list[int] | None = None
             if rx.leads is not None and lowered:
-                spots = sorted(p for lit in rx.leads for p in places.get(lit, ()))
+                spots = lead_spots.get(rx.leads)
+                if spots is None:
+                    spots = lead_spots[rx.leads] = sorted(p for lit in rx.leads for p in places.get(lit, ()))
             for si in candidates:
-                if si < 0:
-                    continue
                 begin, stop = bounds[si]
                 if spots is not None:
                     matches: Iterable[re.Match[str]] = _matches_at(rx.pattern, text, spots, begin, stop)
