@@ -422,8 +422,13 @@ def required_literals(parsed: object) -> Conjunction | None:
     requires a digit (the string :data:`DIGIT` stands for any digit). Sets with a literal of under three ASCII
     characters select nothing and are dropped. None when nothing usable is required.
     """
-    found = [frozenset(o) for o in _required(parsed) if _useful(o)]
+    found = [frozenset(_minimal(o, prefix=False)) for o in _required(parsed) if _useful(o)]
     return tuple(found) or None
+
+
+def _minimal(strings: set[str], prefix: bool) -> set[str]:
+    """Drop the strings that contain (``prefix``: start with) another of the set: they add no place to look."""
+    return {s for s in strings if not any(t != s and (s.startswith(t) if prefix else t in s) for t in strings)}
 
 
 MAX_CLASS = 4  # a character class of at most this many literal characters extends a run of literals
@@ -431,9 +436,11 @@ MAX_RUN_STRINGS = 16  # a run of literals is cut where it would spell more strin
 
 
 def _chars(op: object, arg: object) -> set[str] | None:
-    """The characters one item matches, lower-cased, when it is one literal character or a small class of them.
+    """The strings one item matches (lower-cased) when they are few and known, else None.
 
-    An optional one (``u?``) adds the empty string. None for anything else.
+    A literal character, a small class of them, or a group or alternation of such sequences (``(?:Ltd|Inc)``,
+    ``[- ]``) of at most :data:`MAX_RUN_STRINGS` strings. An optional one (``u?``, ``(?:the )?``) adds the empty
+    string.
     """
     name = str(op)
     if name == "LITERAL":
@@ -443,13 +450,37 @@ def _chars(op: object, arg: object) -> set[str] | None:
         if 0 < len(items) <= MAX_CLASS and all(str(a) == "LITERAL" for a, _ in items):
             return {chr(b).lower() for _, b in items}
         return None
+    if name == "SUBPATTERN":
+        return _sequence_strings(arg[-1])  # type: ignore[index]
+    if name == "BRANCH":
+        found: set[str] = set()
+        for branch in arg[1]:  # type: ignore[index]
+            got = _sequence_strings(branch)
+            if got is None:
+                return None
+            found |= got
+            if len(found) > MAX_RUN_STRINGS:
+                return None
+        return found
     if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and arg[0] == 0 and arg[1] == 1:  # type: ignore[index]
-        body = _items(arg[2])  # type: ignore[index]
-        if len(body) == 1:
-            inner = _chars(*body[0])
-            if inner is not None and "" not in inner:
-                return inner | {""}
+        inner = _sequence_strings(arg[2])  # type: ignore[index]
+        if inner is not None and len(inner) < MAX_RUN_STRINGS:
+            return inner | {""}
     return None
+
+
+def _sequence_strings(node: object) -> set[str] | None:
+    """Every string a sequence matches, when each of its items is known to :func:`_chars` and they are few."""
+    run = {""}
+    for op, arg in _items(node):
+        name = str(op)
+        if name == "AT" or name in ("ASSERT", "ASSERT_NOT"):
+            continue  # zero-width
+        chars = _chars(op, arg)
+        if chars is None or len(run) * len(chars) > MAX_RUN_STRINGS:
+            return None
+        run = _extend(run, chars)
+    return run
 
 
 def _extend(run: set[str], chars: set[str]) -> set[str]:
@@ -520,7 +551,7 @@ def leading_literals(parsed: object) -> frozenset[str] | None:
     found = _leads(_items(parsed), 0)
     if not found or any(len(x) < MIN_LEAD and x.isascii() and x != DIGIT for x in found):
         return None
-    return frozenset(found)
+    return frozenset(_minimal(found, prefix=True))
 
 
 def _leads(items: list[tuple[object, object]], i: int) -> set[str] | None:
