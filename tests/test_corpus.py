@@ -130,6 +130,26 @@ def test_regex_prefilter_gives_the_same_hits(corpus_pdfs, pipeline, ruleset):
             assert got == want
 
 
+def test_regex_prefilter_on_lists_and_line_starts(pipeline, ruleset):
+    """Same hits with and without the prefilter on text built to exercise every kind of lead."""
+    from nlp.components.matching import CompiledMatchers
+
+    text = (
+        "Our Structure\n\nThe group is made up of the following entities:\nNorthwind Energy (West) Pty Ltd\n"
+        "- Acme Logistics Limited;\nMaple Foods Inc.\n\nWe employ 1,200 people in 14 countries and our labour hire"
+        " agencies supply 300 workers. Approved by the Board on 3 May 2024.\nJane Smith\nChief Executive Officer\n"
+        "Our Uyghur Region risk assessment covers cotton, PVC and polysilicon; we do not source from Xinjiang.\n"
+    )
+    for name, records in (("msa_targets", ruleset.targets), ("msa_specificity", ruleset.specificity)):
+        fast = pipeline.get_pipe(name).matchers
+        slow = CompiledMatchers(pipeline, records, ruleset, [r.id for r in records], prefilter=False)
+        doc = pipeline(text)
+        sents = list(doc.sents)
+        got = sorted(set(fast._regex_hits(doc, sents)))
+        assert got == sorted(set(slow._regex_hits(doc, sents)))
+        assert got
+
+
 @pytest.mark.parametrize(
     ("pattern", "expected"),
     [
@@ -164,6 +184,7 @@ def test_token_anchors(pattern, expected):
         (r"(?:about )?\s*\d+ sites", None),  # may open with white space
         (r"(?:we|our) suppliers", {"we suppliers", "our suppliers"}),  # groups of literals spell whole strings
         (r"(?:a|our)[a-z]+", None),  # a single letter does not narrow the search
+        (r"(?<=\n)[ \t]*[A-Z]\w+ Ltd", {"(?<=\\n)"}),  # tried just after line breaks (AFTER_NEWLINE)
         (r"(?:supplier|vendor)s?(?: audit)?", {"supplier", "vendor"}),  # longer strings add no place to look
     ],
 )

@@ -96,8 +96,11 @@ class CompiledMatchers:
                         line_start=prefilter and _opens_with_caret(parsed),
                     )
                 )
-        self._lead_literals = frozenset(lit for rx in self.regexes for lit in rx.leads or () if lit != DIGIT)
+        self._lead_literals = frozenset(
+            lit for rx in self.regexes for lit in rx.leads or () if lit not in (DIGIT, AFTER_NEWLINE)
+        )
         self._digit_leads = any(DIGIT in (rx.leads or ()) for rx in self.regexes)
+        self._newline_leads = any(AFTER_NEWLINE in (rx.leads or ()) for rx in self.regexes)
         strings = pipeline.vocab.strings
         self._anchor_lower = numpy.array(sorted(strings.add(v) for v in anchor_lower), dtype="uint64")
         self._anchor_orth = numpy.array(sorted(strings.add(v) for v in anchor_orth), dtype="uint64")
@@ -232,6 +235,14 @@ class CompiledMatchers:
 
         if self._digit_leads and lowered:
             places[DIGIT] = [m.start() for begin, stop in bounds for m in _DIGIT_RX.finditer(text, begin, stop)]
+        if self._newline_leads and lowered:
+            after: list[int] = []
+            for begin, stop in bounds:
+                i = text.find("\n", max(begin - 1, 0), stop - 1)
+                while i >= 0:
+                    after.append(i + 1)
+                    i = text.find("\n", i + 1, stop - 1)
+            places[AFTER_NEWLINE] = after
         if self._digit_literal and lowered:
             found[DIGIT] = {k for k, (begin, stop) in enumerate(bounds) if _DIGIT_RX.search(text, begin, stop)}
 
@@ -537,6 +548,7 @@ def _best(options: list[set[str]]) -> set[str] | None:
 ZERO_WIDTH = frozenset({"AT", "ASSERT", "ASSERT_NOT"})
 MIN_LEAD = 2
 DIGIT = "\\d"  # the lead of a regex whose matches open with a digit (\d): tried at every digit
+AFTER_NEWLINE = "(?<=\\n)"  # the lead of a regex that opens with (?<=\n): tried just after each line break
 _DIGIT_RX = re.compile(r"\d")
 
 
@@ -546,9 +558,15 @@ def leading_literals(parsed: object) -> frozenset[str] | None:
     Zero-width items (``\b``, look-arounds) are skipped; an optional item adds its own leads to those of what
     follows it; an alternation needs leads in every branch. None when some match could open otherwise, or when a
     lead is a single ASCII character (too common to narrow the search). Two-letter leads ("we", "it") are kept:
-    trying a regex at each of their places costs less than scanning every position of a sentence.
+    trying a regex at each of their places costs less than scanning every position of a sentence. A regex that
+    opens with the lookbehind ``(?<=\n)`` has the lead :data:`AFTER_NEWLINE`: it is tried just after line breaks.
     """
-    found = _leads(_items(parsed), 0)
+    items = _items(parsed)
+    if items and str(items[0][0]) == "ASSERT":
+        direction, body = items[0][1]  # type: ignore[misc]
+        if direction == -1 and [(str(op), arg) for op, arg in _items(body)] == [("LITERAL", 10)]:
+            return frozenset({AFTER_NEWLINE})
+    found = _leads(items, 0)
     if not found or any(len(x) < MIN_LEAD and x.isascii() and x != DIGIT for x in found):
         return None
     return frozenset(_minimal(found, prefix=True))
