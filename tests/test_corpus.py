@@ -130,6 +130,24 @@ def test_regex_prefilter_gives_the_same_hits(corpus_pdfs, pipeline, ruleset):
             assert got == want
 
 
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        ([{"ORTH": "may"}], ("ORTH", [["may"]])),
+        ([{"LOWER": {"IN": ["was", "is"]}}, {"LOWER": "not"}], ("LOWER", [["is", "not"], ["was", "not"]])),
+        ([{"ORTH": ","}, {"LOWER": "yet"}], ("LOWER", [[",", "yet"]])),  # a caseless ORTH value compares on LOWER
+        ([{"ORTH": "Yet"}, {"LOWER": "we"}], None),  # a cased ORTH value beside LOWER: Matcher
+        ([{"LOWER": "May"}], None),  # matches nothing as a LOWER value: left to the Matcher
+        ([{"LOWER": "the", "OP": "?"}, {"LOWER": "board"}], None),
+        ([{"LOWER": {"REGEX": "^aud"}}], None),
+    ],
+)
+def test_phrase_patterns(pattern, expected):
+    from nlp.components.matching import phrase_patterns
+
+    assert phrase_patterns(pattern) == expected
+
+
 def test_regex_prefilter_on_lists_and_line_starts(pipeline, ruleset):
     """Same hits with and without the prefilter on text built to exercise every kind of lead."""
     from nlp.components.matching import CompiledMatchers
