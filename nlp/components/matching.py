@@ -287,14 +287,27 @@ class CompiledMatchers:
                     continue
                 candidates = sorted(common)
             spots: list[int] | None = None
+            lists: list[list[int]] = []
             if rx.leads is not None and lowered:
-                spots = lead_spots.get(rx.leads)
-                if spots is None:
-                    spots = lead_spots[rx.leads] = sorted(p for lit in rx.leads for p in places.get(lit, ()))
+                # Each lead's places are in text order and no two leads of a regex start at one place (none is a
+                # prefix of another). Few candidate sentences: take each lead's places in the sentence; many: merge
+                # the leads' places over the whole Doc once.
+                lists = [places[lit] for lit in rx.leads if lit in places]
+                if len(lists) == 1:
+                    spots = lists[0]
+                elif not isinstance(candidates, list) or len(candidates) * len(lists) > sum(map(len, lists)):
+                    spots = lead_spots.get(rx.leads)
+                    if spots is None:
+                        spots = lead_spots[rx.leads] = sorted(p for got in lists for p in got)
+                elif not lists:
+                    continue
             for si in candidates:
                 begin, stop = bounds[si]
-                if spots is not None:
-                    matches: Iterable[re.Match[str]] = _matches_at(rx.pattern, text, spots, begin, stop)
+                if spots is None and lists:
+                    here = sorted(p for got in lists for p in got[bisect_left(got, begin) : bisect_left(got, stop)])
+                    matches: Iterable[re.Match[str]] = _matches_at(rx.pattern, text, here, begin, stop)
+                elif spots is not None:
+                    matches = _matches_at(rx.pattern, text, spots, begin, stop)
                 elif rx.line_start:
                     matches = _matches_at_line_starts(rx.pattern, text[begin:stop])
                 elif rx.anchored:
