@@ -518,7 +518,7 @@ def _sequence_strings(node: object) -> set[str] | None:
     run = {""}
     for op, arg in _items(node):
         name = str(op)
-        if name == "AT" or name in ("ASSERT", "ASSERT_NOT"):
+        if name in ZERO_WIDTH:
             continue  # zero-width
         chars = _chars(op, arg)
         if chars is None or len(run) * len(chars) > MAX_RUN_STRINGS:
@@ -550,7 +550,7 @@ def _required(node: object) -> list[set[str]]:
                 close_run()
             run = _extend(run, chars)
             continue
-        if name == "AT" or name in ("ASSERT", "ASSERT_NOT"):
+        if name in ZERO_WIDTH:
             continue  # zero-width: does not break a run of literals
         close_run()
         if name == "SUBPATTERN":
@@ -640,7 +640,7 @@ def _leads(items: list[tuple[object, object]], i: int) -> set[str] | None:
                 return inner
             rest = _leads(items, i + 1)
             return None if rest is None else inner | rest
-        if name == "IN" and [(str(a), str(b)) for a, b in arg] == [("CATEGORY", "CATEGORY_DIGIT")]:  # type: ignore[union-attr]
+        if name == "IN" and _is_digit_class(arg):
             return {DIGIT}
         return None
     return None
