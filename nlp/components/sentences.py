@@ -7,6 +7,8 @@ like a heading (a wrapped line that slipped through).
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import numpy
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START, SPACY
 from spacy.language import Language
@@ -16,6 +18,8 @@ TERMINAL = frozenset({".", "!", "?", "…", "。"})
 CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
 BULLETS = frozenset({"•", "●", "▪", "◦", "■", "□", "➢", "►", "▶", "✓", "✔", "", "·", "‣", "⁃"})
 LINE_BULLETS = BULLETS | {"-", "–", "—", "*", "o"}
+# The last characters of the tokens _ends_sentence can accept: a cheap test ahead of it.
+ENDING_CHARS = frozenset({*TERMINAL, *CLOSERS, ":", "."})
 # Abbreviations whose full stop does not end a sentence (tokenizer keeps most of them as one token).
 ABBREVIATIONS = frozenset(
     {
@@ -162,21 +166,20 @@ def set_sentence_starts(doc: Doc) -> Doc:
         return doc
     # Token attributes read once, as arrays: each Token object a loop creates costs more than the test on it.
     text = doc_text(doc)
-    table = doc.to_array([IDX, LENGTH, IS_SPACE, SPACY]).tolist()
-    offsets = [row[0] for row in table]
-    words = [text[row[0] : row[0] + row[1]] for row in table]
-    spaces = [bool(row[2]) for row in table]
-    trailing = [bool(row[3]) for row in table]
-    line_of: dict[int, tuple[int, int]] = {}
-    for s, e in _line_ranges(words, spaces):
-        for k in range(s, e):
-            line_of[k] = (s, e)
+    table = doc.to_array([IDX, LENGTH, IS_SPACE, SPACY])
+    offsets = table[:, 0].tolist()
+    words = [text[at : at + size] for at, size in zip(offsets, table[:, 1].tolist(), strict=True)]
+    spaces = table[:, 2].astype(bool).tolist()
+    trailing = table[:, 3].astype(bool).tolist()
+    lines = _line_ranges(words, spaces)
+    line_starts = [s for s, _ in lines]
     heading_cache: dict[tuple[int, int], bool] = {}
 
     def heading(k: int) -> bool:
-        rng = line_of.get(k)
-        if rng is None:
-            return False
+        at = bisect_right(line_starts, k) - 1
+        if at < 0 or k >= lines[at][1]:
+            return False  # a whitespace token between lines
+        rng = lines[at]
         if rng not in heading_cache:
             last = rng[1] - 1
             heading_cache[rng] = is_heading_text(text[offsets[rng[0]] : offsets[last] + len(words[last])])
@@ -211,7 +214,12 @@ def set_sentence_starts(doc: Doc) -> Doc:
         if word in BULLETS:
             starts[i] = True
             continue
-        if (trailing[i - 1] or spaces[i - 1]) and _ends_sentence(words, j) and words[j] != ":":
+        if (
+            (trailing[i - 1] or spaces[i - 1])
+            and words[j][-1] in ENDING_CHARS
+            and _ends_sentence(words, j)
+            and words[j] != ":"
+        ):
             first = word[:1]
             starts[i] = first.isupper() or first.isdigit() or word in BULLETS or first in "\"'“‘("
     # One array write: setting token.is_sent_start one by one re-checks the whole Doc each time (quadratic).
