@@ -120,7 +120,6 @@ def findings_from_doc(
     for span in doc.spans.get(HITS_KEY, []):
         rule = rules[span.id_]
         si = index.of(span.start)
-        sent = index.sents[si]
         s_start, s_end = index.bounds[si]
         s_text = index.texts[si]
         start, end = (s_start, s_end) if rule.span == "sentence" else (span.start_char, span.end_char)
@@ -137,7 +136,7 @@ def findings_from_doc(
                 end=end,
                 sentence_start=s_start,
                 sentence_end=s_end,
-                section=sent._.msa_section,
+                section=index.sections[si],
                 assertion=_assertion(span._.msa_assertion, rule.ignore_cues),
                 specificity=spec_cache[si],
             )

@@ -61,8 +61,8 @@ class ContextComponent:
         """
         by_sent: dict[int, list[tuple[CueRule, Span]]] = {}
         for hit in self.matchers(doc, index.sents, only=only, index=index):
-            si = index.of(hit.span.start)
-            if hit.span.end > index.sents[si].end:
+            si = index.of(hit.start)
+            if hit.end > index.sents[si].end:
                 continue
             by_sent.setdefault(si, []).append((self.cues[hit.index], hit.span))
         out: dict[int, list[CueHit]] = {}

@@ -6,11 +6,11 @@ import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 import numpy
-from spacy.attrs import LOWER, ORTH
+from spacy.attrs import IS_SPACE, LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -27,10 +27,17 @@ class SentenceBounds(Protocol):
 
 @dataclass(frozen=True)
 class Hit:
-    """A match of one rule record: its index in the compiled list and the token span."""
+    """A match of one rule record: its index in the compiled list and its token offsets in ``doc``."""
 
     index: int
-    span: Span
+    start: int
+    end: int
+    doc: Doc = field(repr=False, compare=False)
+
+    @property
+    def span(self) -> Span:
+        """The matched tokens (made on demand: most hits are read by their offsets alone)."""
+        return self.doc[self.start : self.end]
 
 
 class CompiledMatchers:
@@ -130,8 +137,15 @@ class CompiledMatchers:
             | self._lead_literals
         )
         self._scanner = re.compile("(?=(" + _trie_pattern(literals) + "))") if literals else None
-        present = set(literals)
-        self._prefixes = {lit: [lit[:k] for k in range(1, len(lit) + 1) if lit[:k] in present] for lit in literals}
+        required = {lit for rx in self.regexes for group in rx.literals or () for lit in group if lit != DIGIT}
+        # For each literal the scanner can report (the longest one starting at a place), the literals that start
+        # there too (its prefixes, itself included): those some regex requires, and those that open a regex.
+        self._required_prefixes = {
+            lit: tuple(lit[:k] for k in range(1, len(lit) + 1) if lit[:k] in required) for lit in literals
+        }
+        self._lead_prefixes = {
+            lit: tuple(lit[:k] for k in range(1, len(lit) + 1) if lit[:k] in self._lead_literals) for lit in literals
+        }
 
     def __call__(
         self,
@@ -181,16 +195,17 @@ class CompiledMatchers:
             else:
                 raw += self._regex_hits(doc, sents if chosen is None else chosen)
         trimmed = set()
+        space = doc.to_array(IS_SPACE).tolist() if raw else []
         for index, s, e in raw:
             # A hit never starts or ends on white space (a regex may swallow a line break).
-            while s < e and doc[s].is_space:
+            while s < e and space[s]:
                 s += 1
-            while e > s and doc[e - 1].is_space:
+            while e > s and space[e - 1]:
                 e -= 1
             if e > s:
                 trimmed.add((index, s, e))
         hits = sorted(trimmed, key=lambda t: (t[1], t[2], t[0]))
-        return [Hit(index, doc[s:e]) for index, s, e in hits]
+        return [Hit(index, s, e, doc) for index, s, e in hits]
 
     def _anchored_sentences(self, doc: Doc, sentences: list[Span]) -> list[Span]:
         """The sentences holding an anchor token of some token pattern, in order."""
@@ -236,22 +251,25 @@ class CompiledMatchers:
             # prefix of it starts there too. So each literal's sentences are found in a single scan of the text,
             # and the positions of the literals that open a regex's matches (its leads) on the way.
             # Only the sentences' own text is scanned (a literal that crosses a sentence end is in no match).
-            prefixes = self._prefixes
-            leads = self._lead_literals
+            required = self._required_prefixes
+            leading = self._lead_prefixes
             scan = self._scanner.finditer
             for k, (begin, stop) in enumerate(bounds):
-                for m in scan(lowered, begin, stop):
-                    pos = m.start()
-                    for lit in prefixes[m.group(1)]:
+                spotted = [(m.start(), m.group(1)) for m in scan(lowered, begin, stop)]
+                if not spotted:
+                    continue
+                for longest in {longest for _, longest in spotted}:
+                    for lit in required[longest]:
                         if lit in found:
                             found[lit].add(k)
                         else:
                             found[lit] = {k}
-                        if lit in leads:
-                            if lit in places:
-                                places[lit].append(pos)
-                            else:
-                                places[lit] = [pos]
+                for pos, longest in spotted:
+                    for lit in leading[longest]:
+                        if lit in places:
+                            places[lit].append(pos)
+                        else:
+                            places[lit] = [pos]
 
         if self._digit_leads and lowered:
             places[DIGIT] = [m.start() for begin, stop in bounds for m in _DIGIT_RX.finditer(text, begin, stop)]

@@ -63,11 +63,13 @@ class SectionsComponent:
         """Walk the sentences; a heading that maps to a type opens that section."""
         current: str | None = None
         index = SentenceIndex.for_doc(doc)
-        for sent, text in zip(index.sents, index.texts, strict=True):
+        for k, (sent, text) in enumerate(zip(index.sents, index.texts, strict=True)):
             if is_heading(text):
-                sent._.msa_heading = True
+                sent._.msa_heading = index.headings[k] = True
                 found = self.classifier.classify(text)
                 if found:
                     current = found[0]
-            sent._.msa_section = current
+            index.sections[k] = current
+            if current is not None:  # None is the extension's default
+                sent._.msa_section = current
         return doc

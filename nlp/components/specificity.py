@@ -28,10 +28,10 @@ class SpecificityComponent:
         wanted = {index.of(t.start) for t in doc.spans.get(HITS_KEY, [])}
         spans = []
         for hit in self.matchers(doc, index.sents, only=wanted, index=index) if wanted else []:
-            if hit.span.end > index.sents[index.of(hit.span.start)].end:
+            if hit.end > index.sents[index.of(hit.start)].end:
                 continue
             feat = self.features[hit.index]
-            spans.append(Span(doc, hit.span.start, hit.span.end, label=feat.kind, span_id=feat.id))
+            spans.append(Span(doc, hit.start, hit.end, label=feat.kind, span_id=feat.id))
         doc.spans[FEATURES_KEY] = spans
         return doc
 

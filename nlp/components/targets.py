@@ -27,6 +27,8 @@ class SentenceIndex:
 
     ``bounds[i]`` is (start, end) of sentence i in ``doc.text`` with trailing white space left out, and
     ``texts[i]`` the text between them (read off ``doc.text``: cheaper than ``Span.text``, which joins tokens).
+    ``sections[i]`` and ``headings[i]`` repeat ``sent._.msa_section`` and ``sent._.msa_heading`` as the sections
+    component sets them (a list read is cheaper than a Span extension).
     """
 
     def __init__(self, doc: Doc):
@@ -40,6 +42,8 @@ class SentenceIndex:
             body = text[begin : s.end_char].rstrip()
             self.bounds.append((begin, begin + len(body)))
             self.texts.append(body)
+        self.sections: list[str | None] = [None] * len(self.sents)
+        self.headings: list[bool] = [False] * len(self.sents)
 
     @classmethod
     def for_doc(cls, doc: Doc) -> SentenceIndex:
@@ -91,16 +95,16 @@ class TargetsComponent:
         lowered: dict[int, str] = {}
         out: list[Span] = []
         for hit in hits:
-            si = index.of(hit.span.start)
+            si = index.of(hit.start)
             sent = index.sents[si]
-            if hit.span.end > sent.end:
+            if hit.end > sent.end:
                 continue  # a phrase across a sentence boundary is not one claim
             if si not in lowered:
                 lowered[si] = index.texts[si].lower()
-            if not self._accept(hit.index, lowered[si], sent._.msa_section, sent._.msa_heading):
+            if not self._accept(hit.index, lowered[si], index.sections[si], index.headings[si]):
                 continue
             rule = self.rules[hit.index]
-            out.append(Span(doc, hit.span.start, hit.span.end, label=rule.label, span_id=rule.id))
+            out.append(Span(doc, hit.start, hit.end, label=rule.label, span_id=rule.id))
         if self.list_labels:
             out += self._list_items(doc, index, out)
         doc.spans[HITS_KEY] = out
@@ -138,8 +142,7 @@ class TargetsComponent:
             for label, lead in by_sent[si].items():
                 heading_ok = self.in_headings[self.position[lead.id_]]
                 for j in range(si + 1, min(si + 1 + self.lists.max_items, len(index.sents))):
-                    sent = index.sents[j]
-                    if not self.is_list_item(index.texts[j]) or (sent._.msa_heading and not heading_ok):
+                    if not self.is_list_item(index.texts[j]) or (index.headings[j] and not heading_ok):
                         break
                     if (j, label) in covered or (j in by_sent and label in by_sent[j]):
                         continue
