@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from spacy.language import Language
@@ -68,16 +68,20 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
     rules that cannot delimit the claim); among match spans the longest wins (ties: the earlier rule).
     """
     kept: list[Finding] = []
-    by_label: dict[str, list[Finding]] = {}
+    # Per label, the kept spans (never overlapping one another) as sorted starts and their ends: a new span
+    # overlaps one of them only if it overlaps the last one starting before its end.
+    by_label: dict[str, tuple[list[int], list[int]]] = {}
 
     def key(f: Finding) -> tuple[bool, int, int]:
         return (f.start, f.end) == (f.sentence_start, f.sentence_end), -(f.end - f.start), f.start
 
     for f in sorted(findings, key=key):
-        same = by_label.setdefault(f.label, [])
-        if any(k.start < f.end and f.start < k.end for k in same):
+        starts, ends = by_label.setdefault(f.label, ([], []))
+        at = bisect_left(starts, f.end)
+        if at and ends[at - 1] > f.start:
             continue
-        same.append(f)
+        starts.insert(at, f.start)
+        ends.insert(at, f.end)
         kept.append(f)
     return sorted(kept, key=lambda f: (f.start, f.end, f.label))
 
