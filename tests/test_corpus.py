@@ -308,8 +308,9 @@ def test_every_score_explains_itself(corpus_reports):
 
 
 def test_sentence_gating_gives_the_same_findings(corpus_pdfs, pipeline, ruleset, monkeypatch):
-    """Cues and specificity features are matched only in sentences with a hit (and list lead-ins): the findings
-    are exactly those of matching them in every sentence."""
+    """Cues and specificity features are matched only in sentences with a hit (and list lead-ins), and the regexes of
+    rules with required terms or sections only in sentences meeting them: the findings are exactly those of matching
+    everything in every sentence."""
     from nlp.analyse import findings_from_doc
     from nlp.components.matching import CompiledMatchers
 
@@ -319,13 +320,13 @@ def test_sentence_gating_gives_the_same_findings(corpus_pdfs, pipeline, ruleset,
     full_call = CompiledMatchers.__call__
     calls = []
 
-    def everywhere(self, doc, sentences=None, only=None, index=None):
-        calls.append(only is not None)
-        return full_call(self, doc, sentences, None, index)
+    def everywhere(self, doc, sentences=None, only=None, index=None, gate=None):
+        calls.append((only is not None, gate is not None and bool(gate.records)))
+        return full_call(self, doc, sentences, None, index, None)
 
     monkeypatch.setattr(CompiledMatchers, "__call__", everywhere)
     full = [findings_from_doc(pipeline(t), ruleset) for t in texts]
-    assert any(calls)  # the gate was there to lift
+    assert any(c[0] for c in calls) and any(c[1] for c in calls)  # both gates were there to lift
     assert sum(len(f) for f in gated) > 1000
     for g, f in zip(gated, full, strict=True):
         assert g == f

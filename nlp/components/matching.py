@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -23,6 +23,18 @@ class SentenceBounds(Protocol):
     """Anything with the character bounds of a Doc's sentences (trailing white space excluded)."""
 
     bounds: list[tuple[int, int]]
+
+
+@dataclass(frozen=True)
+class Gate:
+    """Where the regexes of some records need not run.
+
+    ``test(record, n)`` is False when the caller will drop every hit of ``record`` (one of ``records``) that starts
+    in sentence ``n``.
+    """
+
+    records: frozenset[int]
+    test: Callable[[int, int], bool]
 
 
 @dataclass(frozen=True)
@@ -153,6 +165,7 @@ class CompiledMatchers:
         sentences: Sequence[Span] | None = None,
         only: Iterable[int] | None = None,
         index: SentenceBounds | None = None,
+        gate: Gate | None = None,
     ) -> list[Hit]:
         """Run every matcher over ``doc``; regexes run within each sentence.
 
@@ -165,6 +178,8 @@ class CompiledMatchers:
                 no token pattern crosses a sentence end (callers drop such hits anyway).
             index: The character bounds of ``sentences`` (a :class:`nlp.components.targets.SentenceIndex`
                 built on them), to save recomputing them.
+            gate: Records whose regexes need not run in some sentences (``n`` in ``gate.test`` is the index in
+                ``sentences``). Phrase and token-pattern hits are returned whatever the gate says.
 
         Returns:
             Hits, deduplicated per (record, start, end), in document order.
@@ -188,12 +203,11 @@ class CompiledMatchers:
                 base = sent.start
                 raw += [(int(self.vocab.strings[m]), base + s, base + e) for m, s, e in self.matcher(sent)]
         if self.regexes:
-            if index is not None:
-                picked = range(len(sents)) if only is None else sorted(set(only))
-                bounds = [index.bounds[i] for i in picked]
-                raw += self._regex_hits(doc, sents if chosen is None else chosen, bounds)
-            else:
-                raw += self._regex_hits(doc, sents if chosen is None else chosen)
+            picked = range(len(sents)) if only is None else sorted(set(only))
+            bounds = [index.bounds[i] for i in picked] if index is not None else None
+            if gate is not None and only is not None:
+                gate = Gate(gate.records, lambda record, k, test=gate.test: test(record, picked[k]))
+            raw += self._regex_hits(doc, sents if chosen is None else chosen, bounds, gate)
         trimmed = set()
         space = doc.to_array(IS_SPACE).tolist() if raw else []
         for index, s, e in raw:
@@ -225,7 +239,11 @@ class CompiledMatchers:
         return [sentences[i] for i in sorted(set(k[inside].tolist()))]
 
     def _regex_hits(
-        self, doc: Doc, sentences: list[Span], bounds: list[tuple[int, int]] | None = None
+        self,
+        doc: Doc,
+        sentences: list[Span],
+        bounds: list[tuple[int, int]] | None = None,
+        gate: Gate | None = None,
     ) -> list[tuple[int, int, int]]:
         """Regex hits, each regex run on the text of each sentence it could match in.
 
@@ -233,7 +251,8 @@ class CompiledMatchers:
         only in the sentences that contain them: a sound prefilter, so the hits are exactly those of running it in
         every sentence. Within a sentence, a regex whose matches all open with a literal (or a digit) is tried only
         where one starts, and one that opens with ``^`` only at line starts (same matches as ``finditer``).
-        ``^`` and ``$`` anchor to the sentence.
+        ``^`` and ``$`` anchor to the sentence. A regex of a gated record is not run in a sentence where the gate's
+        test is False (a match there starts in that sentence, whose hits the caller drops).
         """
         text = doc_text(doc)
         lowered = text.lower()
@@ -290,7 +309,9 @@ class CompiledMatchers:
         # Regexes share literal sets and leads (the region's aliases, "we"/"our"): each is resolved once per Doc.
         group_sentences: dict[frozenset[str], set[int]] = {}
         lead_spots: dict[frozenset[str], list[int]] = {}
+        gated = gate.records if gate is not None else frozenset()
         for rx in self.regexes:
+            test = gate.test if gate is not None and rx.index in gated else None
             candidates: Iterable[int] = every
             if rx.literals is not None and lowered:
                 common: set[int] | None = None
@@ -320,6 +341,8 @@ class CompiledMatchers:
                 elif not lists:
                     continue
             for si in candidates:
+                if test is not None and not test(rx.index, si):
+                    continue
                 begin, stop = bounds[si]
                 if spots is None and lists:
                     here = sorted(p for got in lists for p in got[bisect_left(got, begin) : bisect_left(got, stop)])
@@ -601,6 +624,7 @@ MIN_LEAD = 2
 DIGIT = "\\d"  # the lead of a regex whose matches open with a digit (\d): tried at every digit
 AFTER_NEWLINE = "(?<=\\n)"  # the lead of a regex that opens with (?<=\n): tried just after each line break
 _DIGIT_RX = re.compile(r"\d")
+RARE_SIGNS = frozenset("$#@")  # single characters rare enough in running text to be leads
 
 
 def leading_literals(parsed: object) -> frozenset[str] | None:
@@ -608,7 +632,8 @@ def leading_literals(parsed: object) -> frozenset[str] | None:
 
     Zero-width items (``\b``, look-arounds) are skipped; an optional item adds its own leads to those of what
     follows it; an alternation needs leads in every branch. None when some match could open otherwise, or when a
-    lead is a single ASCII character (too common to narrow the search). Two-letter leads ("we", "it") are kept:
+    lead is a single ASCII character (too common to narrow the search) other than a rare sign such as ``$``. Two-letter
+    leads ("we", "it") are kept:
     trying a regex at each of their places costs less than scanning every position of a sentence. A regex that
     opens with the lookbehind ``(?<=\n)`` has the lead :data:`AFTER_NEWLINE`: it is tried just after line breaks.
     """
@@ -618,7 +643,7 @@ def leading_literals(parsed: object) -> frozenset[str] | None:
         if direction == -1 and [(str(op), arg) for op, arg in _items(body)] == [("LITERAL", 10)]:
             return frozenset({AFTER_NEWLINE})
     found = _leads(items, 0)
-    if not found or any(len(x) < MIN_LEAD and x.isascii() and x != DIGIT for x in found):
+    if not found or any(len(x) < MIN_LEAD and x.isascii() and x not in (DIGIT, *RARE_SIGNS) for x in found):
         return None
     return frozenset(_minimal(found, prefix=True))
 
@@ -631,17 +656,19 @@ def _leads(items: list[tuple[object, object]], i: int) -> set[str] | None:
             i += 1
             continue
         chars = _chars(op, arg)
-        if chars is not None and "" not in chars:
+        if chars is not None:
             # a run of literal characters and small classes: its strings open every match (cut where it would
-            # spell too many; a prefix of a match still opens it)
+            # spell too many; a prefix of a match still opens it). An optional item may open it ("(?:US)?\$"
+            # opens with "us$" or "$") when what follows in the run is not optional.
             run = chars
-            i += 1
-            while i < len(items) and (more := _chars(*items[i])) is not None:
+            j = i + 1
+            while j < len(items) and (more := _chars(*items[j])) is not None:
                 if len(run) * len(more) > MAX_RUN_STRINGS:
                     break
                 run = _extend(run, more)
-                i += 1
-            return run
+                j += 1
+            if "" not in run:
+                return run
         if name == "SUBPATTERN":
             inner = _leads(_items(arg[-1]), 0)  # type: ignore[index]
             return inner

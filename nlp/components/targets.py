@@ -8,7 +8,7 @@ from bisect import bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from nlp.components.matching import CompiledMatchers
+from nlp.components.matching import CompiledMatchers, Gate
 from nlp.components.sentences import INDEX_KEY, doc_text
 from nlp.ruleset import RuleSet, TargetRule, load_ruleset
 
@@ -72,6 +72,9 @@ class TargetsComponent:
         self.requires = [[terms_regex(g) for g in r.requires if g] for r in self.rules]
         self.excludes = [terms_regex(r.excludes) if r.excludes else None for r in self.rules]
         self.in_headings = [ruleset.labels[r.label].in_headings for r in self.rules]
+        # Rules whose regexes run only in sentences meeting their conditions: those with a required term or a section
+        # (selective tests; the other conditions cost about what they save).
+        self.gated = frozenset(i for i, r in enumerate(self.rules) if r.requires or r.sections)
         self.position = {r.id: i for i, r in enumerate(self.rules)}
         self.lists = ruleset.lists
         self.lead_in = re.compile("|".join(f"(?:{p})" for p in ruleset.lists.lead_in), re.IGNORECASE)
@@ -91,17 +94,26 @@ class TargetsComponent:
     def __call__(self, doc: Doc) -> Doc:
         """Find and store the hits of every rule."""
         index = SentenceIndex.for_doc(doc)
-        hits = self.matchers(doc, index.sents, index=index)
         lowered: dict[int, str] = {}
+        verdicts: dict[tuple[int, int], bool] = {}
+
+        def accept(rule: int, si: int) -> bool:
+            # The sentence conditions of a rule, once per (rule, sentence); the matchers ask it before running a
+            # rule's regexes in a sentence (a hit there would be dropped here).
+            verdict = verdicts.get((rule, si))
+            if verdict is None:
+                if si not in lowered:
+                    lowered[si] = index.texts[si].lower()
+                verdict = self._accept(rule, lowered[si], index.sections[si], index.headings[si])
+                verdicts[rule, si] = verdict
+            return verdict
+
         out: list[Span] = []
-        for hit in hits:
+        for hit in self.matchers(doc, index.sents, index=index, gate=Gate(self.gated, accept)):
             si = index.of(hit.start)
-            sent = index.sents[si]
-            if hit.end > sent.end:
+            if hit.end > index.sents[si].end:
                 continue  # a phrase across a sentence boundary is not one claim
-            if si not in lowered:
-                lowered[si] = index.texts[si].lower()
-            if not self._accept(hit.index, lowered[si], index.sections[si], index.headings[si]):
+            if not accept(hit.index, si):
                 continue
             rule = self.rules[hit.index]
             out.append(Span(doc, hit.start, hit.end, label=rule.label, span_id=rule.id))
