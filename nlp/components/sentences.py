@@ -67,6 +67,27 @@ ABBREVIATIONS = frozenset(
     }
 )
 HEADING_MAX_WORDS = 14
+# Lower-case finite verbs: a line holding one after its first word is a sentence, however many capitals it has.
+FINITE_VERBS = frozenset(
+    {
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "shall",
+        "would",
+        "should",
+        "can",
+        "could",
+        "must",
+        "does",
+        "did",
+    }
+)
 INDEX_KEY = "msa_sentence_index"  # doc.user_data key of the cached SentenceIndex (dropped when boundaries change)
 TEXT_KEY = "msa_text"
 
@@ -110,6 +131,8 @@ def is_heading_text(text: str) -> bool:
     alpha = [w for w in words if w[0].isalpha()]
     if not alpha:
         return False
+    if any(w in FINITE_VERBS for w in alpha[1:]):
+        return False  # 'This data is reviewed by the Ethics Committee': a sentence that lost its full stop
     small = {
         "and",
         "of",
