@@ -42,7 +42,7 @@ from nlp.scoring.corpus import CorpusIndex, signature, signature_from_json, sign
 from nlp.writers import PreparedRows
 
 JOURNAL = "journal.jsonl"
-JOURNAL_FORMAT = "2"  # bumped when a journal record changes shape: older records are then analysed again
+JOURNAL_FORMAT = "3"  # bumped when a journal record changes shape: older records are then analysed again
 RUN_FILE = "run.json"
 DEFAULT_TIMEOUT = 300.0
 DEFAULT_MAX_MEMORY_MB = 2048

@@ -31,6 +31,26 @@ def _hash(text: str) -> int:
     return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "little")
 
 
+_MIX = numpy.uint64(0x9E3779B97F4A7C15)  # odd 64-bit constant (2^64 / golden ratio) chaining word hashes into a gram's
+
+
+def _tetragrams(hashes: numpy.ndarray, sentence_of: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """Hashes of the four-word sequences inside each sentence, from the words' hashes, and their sentence indexes.
+
+    A gram's hash chains its four word hashes (multiply by an odd constant, xor the next; modulo 2^64), so it
+    depends on the words and their order: one pass over arrays instead of hashing every four-word string.
+    """
+    if len(hashes) < 4:
+        return numpy.zeros(0, dtype=numpy.uint64), numpy.zeros(0, dtype=numpy.int32)
+    n = len(hashes) - 3
+    grams = hashes[:n].copy()
+    for k in (1, 2, 3):
+        grams *= _MIX  # wraps modulo 2^64, as intended
+        grams ^= hashes[k : k + n]
+    inside = sentence_of[:n] == sentence_of[3:]
+    return grams[inside], sentence_of[:n][inside]
+
+
 def _company_key(name: str | None) -> str | None:
     if not name:
         return None
@@ -66,8 +86,9 @@ def signature(report: StatementReport, text: str) -> StatementSignature | None:
     if report.status != "ok" or not text:
         return None
     words_per: list[int] = []
-    grams: list[int] = []
-    owners: list[int] = []
+    hashes: list[int] = []
+    sentence_of: list[int] = []
+    known: dict[str, int] = {}
     copies = set()
     for raw in SENTENCE.split(text):
         words = WORD.findall(raw.lower())
@@ -75,19 +96,21 @@ def signature(report: StatementReport, text: str) -> StatementSignature | None:
             continue
         index = len(words_per)
         words_per.append(len(words))
-        for i in range(len(words) - 3):
-            grams.append(_hash(" ".join(words[i : i + 4])))
-            owners.append(index)
+        for word in set(words).difference(known):
+            known[word] = _hash(word)
+        hashes += [known[word] for word in words]
+        sentence_of += [index] * len(words)
         if len(words) >= MIN_COPY_WORDS:
             copies.add(_hash(" ".join(words)))
+    grams, owners = _tetragrams(numpy.array(hashes, dtype=numpy.uint64), numpy.array(sentence_of, dtype=numpy.int32))
     return StatementSignature(
         report.id,
         report.source,
         report.company,
         report.year,
         numpy.array(words_per, dtype=numpy.int32),
-        numpy.array(grams, dtype=numpy.uint64),
-        numpy.array(owners, dtype=numpy.int32),
+        grams,
+        owners,
         frozenset(copies),
     )
 
