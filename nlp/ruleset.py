@@ -265,6 +265,13 @@ class LabelDef(_Strict):
         description="Whether the items of a list carry the label when the sentence introducing the list does "
         "('Our suppliers include the following:' then 'Packaging suppliers', 'Logistics firms'); see ListRules.",
     )
+    fill_gaps: int = Field(
+        default=0,
+        ge=0,
+        description="Sentences without the label lying between two sentences with it, at most this many in a row, "
+        "carry it too (a paragraph describing the business; the name, title and date lines of a signature block). "
+        "0: no filling.",
+    )
 
 
 class ListRules(_Strict):

@@ -158,6 +158,39 @@ def test_list_items_off_for_labels_without_the_flag(pipeline, ruleset):
     assert [f.text for f in found] == ["Xinjiang"]
 
 
+GAP_TEXT = """Harrowgate Foods designs and manufactures chilled ready meals for supermarkets.
+Its kitchens in Leeds and Hull prepare around two hundred recipes.
+We operate 12 sites across the north of England.
+Modern slavery training was completed by all buyers.
+Our goals for next year include a review of labour agencies.
+We operate 3 distribution centres in Scotland.
+"""
+
+
+def test_fill_gaps_labels_the_sentence_between_two_with_the_label(pipeline, ruleset):
+    """statement.operations has fill_gaps 1: a sentence between two operations sentences carries the label (with the
+    rule id of the one before); a gap of two sentences is not filled."""
+    assert ruleset.labels["statement.operations"].fill_gaps == 1
+    found = find(pipeline, ruleset, GAP_TEXT, "statement.operations")
+    sentences = {f.sentence for f in found}
+    assert "Its kitchens in Leeds and Hull prepare around two hundred recipes." in sentences
+    assert not any("training" in s or "goals" in s for s in sentences)
+    between = next(f for f in found if f.sentence.startswith("Its kitchens"))
+    first = next(f for f in found if f.sentence.startswith("Harrowgate"))
+    assert between.rule_id == first.rule_id and between.text == between.sentence
+
+
+def test_fill_gaps_off_for_labels_without_it(pipeline, ruleset):
+    assert not ruleset.labels["dd.training"].fill_gaps
+    text = (
+        "Our buyers received modern slavery training.\nThe canteen was refurbished.\n"
+        "Our drivers received modern slavery training too.\n"
+    )
+    found = find(pipeline, ruleset, text, "dd.training")
+    assert len({f.sentence for f in found}) == 2
+    assert not any("canteen" in f.sentence for f in found)
+
+
 @pytest.mark.parametrize(
     ("line", "item"),
     [

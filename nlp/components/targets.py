@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -79,6 +80,7 @@ class TargetsComponent:
         self.lists = ruleset.lists
         self.lead_in = re.compile("|".join(f"(?:{p})" for p in ruleset.lists.lead_in), re.IGNORECASE)
         self.list_labels = frozenset(name for name, d in ruleset.labels.items() if d.list_items)
+        self.gap_labels = {name: d.fill_gaps for name, d in ruleset.labels.items() if d.fill_gaps}
 
     def _accept(self, index: int, sent_text: str, section: str | None, heading: bool) -> bool:
         rule = self.rules[index]
@@ -119,6 +121,8 @@ class TargetsComponent:
             out.append(Span(doc, hit.start, hit.end, label=rule.label, span_id=rule.id))
         if self.list_labels:
             out += self._list_items(doc, index, out)
+        if self.gap_labels:
+            out += self._gaps(doc, index, out)
         doc.spans[HITS_KEY] = out
         return doc
 
@@ -162,6 +166,34 @@ class TargetsComponent:
                     item = doc.char_span(begin, end, alignment_mode="expand")
                     if item is not None and len(item):
                         covered.add((j, label))
+                        out.append(Span(doc, item.start, item.end, label=label, span_id=lead.id_))
+        return out
+
+    def _gaps(self, doc: Doc, index: SentenceIndex, hits: list[Span]) -> list[Span]:
+        """Hits for the sentences lying between two sentences with a hit of a ``fill_gaps`` label.
+
+        At most ``fill_gaps`` sentences in a row are filled, none of them a heading that cannot carry the label;
+        each gets a hit spanning it with the rule id of the hit before the gap.
+        """
+        out: list[Span] = []
+        for label, most in self.gap_labels.items():
+            first: dict[int, Span] = {}
+            for span in hits:
+                if span.label_ == label:
+                    first.setdefault(index.of(span.start), span)
+            held = sorted(first)
+            for before, after in pairwise(held):
+                gap = range(before + 1, after)
+                if not gap or len(gap) > most:
+                    continue
+                lead = first[before]
+                heading_ok = self.in_headings[self.position[lead.id_]]
+                if not heading_ok and any(index.headings[j] for j in gap):
+                    continue
+                for j in gap:
+                    begin, end = index.bounds[j]
+                    item = doc.char_span(begin, end, alignment_mode="expand")
+                    if item is not None and len(item):
                         out.append(Span(doc, item.start, item.end, label=label, span_id=lead.id_))
         return out
 
