@@ -632,10 +632,10 @@ def leading_literals(parsed: object) -> frozenset[str] | None:
 
     Zero-width items (``\b``, look-arounds) are skipped; an optional item adds its own leads to those of what
     follows it; an alternation needs leads in every branch. None when some match could open otherwise, or when a
-    lead is a single ASCII character (too common to narrow the search) other than a rare sign such as ``$``. Two-letter
-    leads ("we", "it") are kept:
-    trying a regex at each of their places costs less than scanning every position of a sentence. A regex that
-    opens with the lookbehind ``(?<=\n)`` has the lead :data:`AFTER_NEWLINE`: it is tried just after line breaks.
+    lead is a single ASCII character (too common to narrow the search) other than a rare sign such as ``$``.
+    Two-letter leads ("we", "it") are kept: trying a regex at each of their places costs less than scanning every
+    position of a sentence. A regex that opens with the lookbehind ``(?<=\n)`` has the lead :data:`AFTER_NEWLINE`:
+    it is tried just after line breaks.
     """
     items = _items(parsed)
     if items and str(items[0][0]) == "ASSERT":
