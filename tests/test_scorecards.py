@@ -376,3 +376,24 @@ def test_screenshots_are_skipped_with_a_note_without_chromium(tmp_path, monkeypa
     assert screenshot.main([str(tmp_path), "--to", str(tmp_path / "png")]) == 0
     assert "screenshots skipped" in capsys.readouterr().err
     assert not (tmp_path / "png").exists()
+
+
+def test_screenshot_statement_option_names_a_page_or_fails_clearly(tmp_path, capsys, monkeypatch):
+    """``--statement`` takes a path or a page name in SCORECARDS/statements; an unknown one is a usage error."""
+    from nlp.scorecards import screenshot
+
+    (tmp_path / "statements").mkdir()
+    (tmp_path / "statements" / "acme-2024-abc.html").write_text("<html></html>", encoding="utf-8")
+    seen = {}
+
+    def fake(scorecards, out, statement=None, full_page=True):
+        seen["statement"] = statement
+        return []
+
+    monkeypatch.setattr(screenshot, "take_screenshots", fake)
+    assert screenshot.main([str(tmp_path), "--to", str(tmp_path / "png"), "--statement", "acme-2024-abc"]) == 0
+    assert seen["statement"] == tmp_path / "statements" / "acme-2024-abc.html"
+    with pytest.raises(SystemExit) as exc:
+        screenshot.main([str(tmp_path), "--to", str(tmp_path / "png"), "--statement", "nope"])
+    assert exc.value.code == 2
+    assert "no such page" in capsys.readouterr().err

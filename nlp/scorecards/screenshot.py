@@ -89,9 +89,21 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("scorecards", type=Path, help="folder written by msa scorecard")
     parser.add_argument("--to", type=Path, required=True, help="folder for the PNG files")
-    parser.add_argument("--statement", type=Path, help="statement page to show (default: the richest)")
+    parser.add_argument(
+        "--statement",
+        type=Path,
+        help="statement page to show: a path, or a page name in SCORECARDS/statements (default: the richest)",
+    )
     parser.add_argument("--viewport-only", action="store_true", help="first screen only, not the whole page")
     args = parser.parse_args(argv)
+    if args.statement is not None and not args.statement.is_file():
+        named = args.scorecards / "statements" / args.statement.name
+        for candidate in (named, named.with_name(named.name + ".html")):
+            if candidate.is_file():
+                args.statement = candidate
+                break
+        else:
+            parser.error(f"--statement {args.statement}: no such page (nor in {args.scorecards / 'statements'})")
     try:
         files = take_screenshots(args.scorecards, args.to, args.statement, full_page=not args.viewport_only)
     except RuntimeError as exc:
