@@ -456,7 +456,8 @@ def _parse(pattern: str, flags: int) -> object:
 
 
 def _items(node: object) -> list[tuple[object, object]]:
-    return list(node)  # type: ignore[call-overload]
+    data = getattr(node, "data", None)  # a parsed sequence keeps its items in a list: read it, do not copy it
+    return data if isinstance(data, list) else list(node)  # type: ignore[call-overload]
 
 
 AT_CODES = frozenset(
@@ -507,6 +508,7 @@ def required_literals(parsed: object) -> Conjunction | None:
     requires a digit (the string :data:`DIGIT` stands for any digit). Sets with a literal of under three ASCII
     characters select nothing and are dropped. None when nothing usable is required.
     """
+    _fresh()
     found = [frozenset(_minimal(o, prefix=False)) for o in _required(parsed) if _useful(o)]
     return tuple(found) or None
 
@@ -554,18 +556,60 @@ def _chars(op: object, arg: object) -> set[str] | None:
     return None
 
 
-def _sequence_strings(node: object) -> set[str] | None:
+# The strings of each sequence of the regex being analysed, by node id: the analyses visit a nested group once per
+# level above it. Emptied when an analysis of a new regex starts (:func:`_fresh`), so an id is never reused.
+_SEQUENCES: dict[int, frozenset[str] | None] = {}
+_GROUPED: dict[int, list[tuple[str, object, frozenset[str] | set[str] | None]]] = {}
+
+
+def _fresh() -> None:
+    _SEQUENCES.clear()
+    _GROUPED.clear()
+
+
+def _grouped(node: object) -> list[tuple[str, object, frozenset[str] | set[str] | None]]:
+    """The items of a sequence as (name, argument, :func:`_chars` strings), a run of literal characters as one item.
+
+    Extending a run by one string at a time or by the whole chunk gives the same strings, so the analyses below
+    take literal runs whole ("modern slavery" is one item, not fourteen).
+    """
+    key = id(node)
+    found = _GROUPED.get(key)
+    if found is None:
+        found = _GROUPED[key] = []
+        chunk: list[str] = []
+        for op, arg in _items(node):
+            name = str(op)
+            if name == "LITERAL":
+                chunk.append(chr(arg).lower())  # type: ignore[arg-type]
+                continue
+            if chunk:
+                found.append(("LITERAL", None, frozenset({"".join(chunk)})))
+                chunk = []
+            found.append((name, arg, _chars(op, arg)))
+        if chunk:
+            found.append(("LITERAL", None, frozenset({"".join(chunk)})))
+    return found
+
+
+def _sequence_strings(node: object) -> frozenset[str] | None:
     """Every string a sequence matches, when each of its items is known to :func:`_chars` and they are few."""
-    run = {""}
-    for op, arg in _items(node):
-        name = str(op)
+    key = id(node)
+    if key in _SEQUENCES:
+        return _SEQUENCES[key]
+    found = _SEQUENCES[key] = _spell(node)
+    return found
+
+
+def _spell(node: object) -> frozenset[str] | None:
+    run: set[str] = {""}
+    for name, _, chars in _grouped(node):
         if name in ZERO_WIDTH:
             continue  # zero-width
-        chars = _chars(op, arg)
         if chars is None or len(run) * len(chars) > MAX_RUN_STRINGS:
             return None
         run = _extend(run, chars)
-    return run
+    return frozenset(run)
 
 
 def _extend(run: set[str], chars: set[str]) -> set[str]:
@@ -583,9 +627,7 @@ def _required(node: object) -> list[set[str]]:
             options.append(run)
         run = {""}
 
-    for op, arg in _items(node):
-        name = str(op)
-        chars = _chars(op, arg)
+    for name, arg, chars in _grouped(node):
         if chars is not None:
             if len(run) * len(chars) > MAX_RUN_STRINGS:
                 close_run()
@@ -637,6 +679,7 @@ def leading_literals(parsed: object) -> frozenset[str] | None:
     position of a sentence. A regex that opens with the lookbehind ``(?<=\n)`` has the lead :data:`AFTER_NEWLINE`:
     it is tried just after line breaks.
     """
+    _fresh()
     items = _items(parsed)
     if items and str(items[0][0]) == "ASSERT":
         direction, body = items[0][1]  # type: ignore[misc]
