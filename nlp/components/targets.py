@@ -162,11 +162,10 @@ class TargetsComponent:
                         break
                     if (j, label) in covered or (j in by_sent and label in by_sent[j]):
                         continue
-                    begin, end = index.bounds[j]
-                    item = doc.char_span(begin, end, alignment_mode="expand")
-                    if item is not None and len(item):
+                    item = _whole_sentence(doc, index, j, label, lead.id_)
+                    if item is not None:
                         covered.add((j, label))
-                        out.append(Span(doc, item.start, item.end, label=label, span_id=lead.id_))
+                        out.append(item)
         return out
 
     def _gaps(self, doc: Doc, index: SentenceIndex, hits: list[Span]) -> list[Span]:
@@ -190,12 +189,17 @@ class TargetsComponent:
                 heading_ok = self.in_headings[self.position[lead.id_]]
                 if not heading_ok and any(index.headings[j] for j in gap):
                     continue
-                for j in gap:
-                    begin, end = index.bounds[j]
-                    item = doc.char_span(begin, end, alignment_mode="expand")
-                    if item is not None and len(item):
-                        out.append(Span(doc, item.start, item.end, label=label, span_id=lead.id_))
+                out += [s for j in gap if (s := _whole_sentence(doc, index, j, label, lead.id_)) is not None]
         return out
+
+
+def _whole_sentence(doc: Doc, index: SentenceIndex, j: int, label: str, rule_id: str) -> Span | None:
+    """A hit spanning sentence ``j`` (trailing white space left out), or None when it holds no token."""
+    begin, end = index.bounds[j]
+    item = doc.char_span(begin, end, alignment_mode="expand")
+    if item is None or not len(item):
+        return None
+    return Span(doc, item.start, item.end, label=label, span_id=rule_id)
 
 
 @Language.factory("msa_targets", default_config={"rules_dir": None})
