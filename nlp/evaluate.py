@@ -194,6 +194,103 @@ def evaluate_gold_dir(gold_dir: str | Path, corpus_dir: str | Path, rules_dir: s
     )
 
 
+class Passage(BaseModel):
+    """One passage of a challenge set and the labels an expert gives it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    id: str
+    text: str = Field(min_length=1)
+    labels: list[str] = Field(default_factory=list, description="Every scored label the passage carries.")
+    note: str = ""
+
+
+class PassageSet(BaseModel):
+    """A challenge set: short passages, each with the exhaustive list of its labels in the scored families."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    scored: list[str] = Field(
+        default_factory=list,
+        description="Label prefixes scored (e.g. 'xinjiang.'); default: the families of the labels used.",
+    )
+    passages: list[Passage]
+
+
+class PassageResult(BaseModel):
+    """Evaluation of a challenge set, counted per (label, passage)."""
+
+    file: str
+    passages: int
+    scored: list[str]
+    labels: dict[str, LabelScore]
+    micro: LabelScore
+    macro_f1: float
+    exact: float = Field(description="Share of passages whose predicted label set equals the gold set.")
+    errors: list[EvalError] = Field(default_factory=list)
+
+
+def evaluate_passages(path: str | Path, rules_dir: str | Path | None = None) -> PassageResult:
+    """Evaluate the rules on a challenge set of passages (``corpus/challenge/*.yaml``).
+
+    Each passage is analysed on its own as a tiny statement; a label in the scored families is predicted when a
+    finding of that label lies in the passage. A passage's gold labels are exhaustive for those families, so every
+    other predicted label of the family is a false positive.
+
+    Args:
+        path: YAML file with ``passages: [{id, text, labels, note}]`` and optional ``scored`` prefixes.
+        rules_dir: Rules directory (default rules when None).
+
+    Returns:
+        Per-label and micro-averaged scores, macro-F1 over labels with gold, exact-set accuracy and the errors.
+
+    Raises:
+        GoldError: When the file is malformed or uses a label the rules do not declare.
+    """
+    try:
+        data = PassageSet.model_validate(yaml.safe_load(Path(path).read_text(encoding="utf-8")))
+    except (ValidationError, yaml.YAMLError, OSError) as exc:
+        raise GoldError(f"{path}: {exc}") from exc
+    ruleset = load_ruleset(rules_dir)
+    unknown = sorted({lab for p in data.passages for lab in p.labels} - set(ruleset.labels))
+    if unknown:
+        raise GoldError(f"{path}: labels not in labels.yaml: {', '.join(unknown)}")
+    scored = data.scored or sorted({lab.split(".")[0] + "." for p in data.passages for lab in p.labels})
+    pipeline = build_pipeline(rules_dir)
+    counts = {lab: [0, 0, 0] for lab in ruleset.labels if lab.startswith(tuple(scored))}
+    errors: list[EvalError] = []
+    exact = 0
+    for p in data.passages:
+        doc = run_pipeline(pipeline, p.text)
+        predicted = {f.label for f in findings_from_doc(doc, ruleset) if f.label.startswith(tuple(scored))}
+        gold = set(p.labels)
+        exact += predicted == gold
+        for label in predicted | gold:
+            c = counts.setdefault(label, [0, 0, 0])
+            if label in predicted and label in gold:
+                c[0] += 1
+            else:
+                kind = "fp" if label in predicted else "fn"
+                c[1 if kind == "fp" else 2] += 1
+                errors.append(EvalError(kind=kind, label=label, document=p.id, sentence=p.text))
+    labels = {k: LabelScore(tp=v[0], fp=v[1], fn=v[2]) for k, v in sorted(counts.items()) if any(v)}
+    micro = LabelScore(
+        tp=sum(s.tp for s in labels.values()),
+        fp=sum(s.fp for s in labels.values()),
+        fn=sum(s.fn for s in labels.values()),
+    )
+    with_gold = [s.f1 for s in labels.values() if s.tp + s.fn]
+    errors.sort(key=lambda e: (e.label, e.kind, e.document))
+    return PassageResult(
+        file=str(path),
+        passages=len(data.passages),
+        scored=scored,
+        labels=labels,
+        micro=micro,
+        macro_f1=sum(with_gold) / len(with_gold) if with_gold else 0.0,
+        exact=exact / len(data.passages) if data.passages else 0.0,
+        errors=errors,
+    )
+
+
 class CriterionEval(BaseModel):
     """Sentence-level scores of one AIMS criterion."""
 

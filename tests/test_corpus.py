@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nlp.analyse import analyse_document, findings_from_doc
-from nlp.evaluate import evaluate_gold_dir
+from nlp.evaluate import GoldError, evaluate_gold_dir, evaluate_passages
 from nlp.ingest import read_document, read_manifest
 from tests.conftest import CORPUS
 
@@ -62,6 +62,33 @@ def test_gold_accuracy_floors(corpus_pdfs):
     assert result.micro.f1 >= MICRO_F1_FLOOR, f"micro-F1 {result.micro.f1:.3f}"
     low = {k: round(v.f1, 3) for k, v in result.labels.items() if v.tp + v.fn >= 5 and v.f1 < LABEL_F1_FLOOR}
     assert low == {}
+
+
+def test_passage_evaluation_counts_per_label_and_passage(tmp_path):
+    path = tmp_path / "set.yaml"
+    path.write_text(
+        "scored: ['xinjiang.']\n"
+        "passages:\n"
+        "  - {id: A, text: 'We do not source from Xinjiang.', labels: [xinjiang.mention, xinjiang.exit]}\n"
+        "  - {id: B, text: 'We sell furniture in Leeds.', labels: []}\n"
+        "  - {id: C, text: 'Our canteen is in Leeds.', labels: [xinjiang.uflpa]}\n",
+        encoding="utf-8",
+    )
+    result = evaluate_passages(path)
+    assert result.passages == 3 and result.scored == ["xinjiang."]
+    assert (result.labels["xinjiang.mention"].tp, result.labels["xinjiang.mention"].fp) == (1, 0)
+    # A holds a denial that gold does not list (fp) and no exit (fn); C's gold label is not found (fn).
+    assert result.labels["xinjiang.sourcing_denial"].fp == 1
+    assert result.labels["xinjiang.exit"].fn == 1 and result.labels["xinjiang.uflpa"].fn == 1
+    assert result.exact == pytest.approx(1 / 3)
+    assert {(e.kind, e.label, e.document) for e in result.errors} == {
+        ("fp", "xinjiang.sourcing_denial", "A"),
+        ("fn", "xinjiang.exit", "A"),
+        ("fn", "xinjiang.uflpa", "C"),
+    }
+    path.write_text("passages:\n  - {id: A, text: 'x', labels: [xinjiang.nope]}\n", encoding="utf-8")
+    with pytest.raises(GoldError, match=r"xinjiang\.nope"):
+        evaluate_passages(path)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
