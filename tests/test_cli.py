@@ -121,3 +121,25 @@ def test_non_english_statement_is_flagged_not_scored(tmp_path):
     assert report.language == "fr"
     assert [f.id for f in report.flags] == ["language.non_english"]
     assert report.findings == [] and report.scores == {}
+
+
+def test_evaluate_passages_prints_scores_and_errors(tmp_path):
+    path = tmp_path / "set.yaml"
+    path.write_text(
+        "passages:\n"
+        "  - {id: P1, text: 'We do not source from Xinjiang.', labels: [xinjiang.mention, xinjiang.sourcing_denial]}\n"
+        "  - {id: P2, text: 'Our canteen serves local food.', labels: [xinjiang.uflpa]}\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["evaluate", "passages", str(path), "--errors"])
+    assert result.exit_code == 0, result.output
+    flat = " ".join(result.output.split())  # the console wraps long lines
+    assert "2 passages, scored xinjiang." in flat
+    assert "fn xinjiang.uflpa P2" in flat
+    as_json = runner.invoke(app, ["evaluate", "passages", str(path), "--json"])
+    data = json.loads(as_json.output)
+    assert data["labels"]["xinjiang.sourcing_denial"]["tp"] == 1 and data["exact"] == 0.5
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("passages: [{id: X}]\n", encoding="utf-8")
+    failed = runner.invoke(app, ["evaluate", "passages", str(broken)])
+    assert failed.exit_code != 0 and "broken.yaml" in " ".join(failed.output.split())
