@@ -333,33 +333,41 @@ def evaluate_gold(
 
 @evaluate_app.command("passages")
 def evaluate_passages_cmd(
-    challenge: Annotated[Path, typer.Argument(help="Challenge set YAML (corpus/challenge/*.yaml).")],
+    challenges: Annotated[
+        list[Path], typer.Argument(help="Challenge set YAML files, or folders of them (corpus/challenge).")
+    ],
     rules: RulesOpt = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output (a list, one per file).")] = False,
     errors: Annotated[bool, typer.Option(help="List every false positive and false negative.")] = False,
 ) -> None:
-    """Precision, recall and F1 per label on a challenge set of short passages (per label and passage)."""
+    """Precision, recall and F1 per label on challenge sets of short passages (per label and passage)."""
     from nlp.evaluate import GoldError, evaluate_passages
     from nlp.ruleset import RuleFileError
 
+    files = [f for p in challenges for f in (sorted(p.glob("*.yaml")) if p.is_dir() else [p])]
+    if not files:
+        raise _fail(f"no challenge set (*.yaml) in {', '.join(map(str, challenges))}")
     try:
-        result = evaluate_passages(challenge, rules)
+        results = [evaluate_passages(f, rules) for f in files]
     except (GoldError, RuleFileError) as exc:
         raise _fail(str(exc)) from exc
     if as_json:
-        typer.echo(result.model_dump_json(indent=2))
+        typer.echo(json.dumps([r.model_dump(mode="json") for r in results], indent=2))
         return
     console = Console(highlight=False)
-    console.print(f"{result.file}: {result.passages} passages, scored {', '.join(result.scored)}")
-    console.print(f"{'label':32} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
-    for name, s in result.labels.items():
-        console.print(_prf_row(name, s, 32))
-    console.print(_prf_row("micro", result.micro, 32))
-    console.print(f"{'macro-F1':32} {'':6} {'':6} {result.macro_f1:6.3f}")
-    console.print(f"{'passages exactly right':32} {'':6} {'':6} {result.exact:6.3f}")
-    if errors:
-        for e in result.errors:
-            console.print(f"[{'red' if e.kind == 'fp' else 'yellow'}]{e.kind}[/] {e.label} {e.document}: {e.sentence}")
+    for result in results:
+        console.print(f"{result.file}: {result.passages} passages, scored {', '.join(result.scored)}")
+        console.print(f"{'label':32} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
+        for name, s in result.labels.items():
+            console.print(_prf_row(name, s, 32))
+        console.print(_prf_row("micro", result.micro, 32))
+        console.print(f"{'macro-F1':32} {'':6} {'':6} {result.macro_f1:6.3f}")
+        console.print(f"{'passages exactly right':32} {'':6} {'':6} {result.exact:6.3f}\n")
+        if errors:
+            for e in result.errors:
+                console.print(
+                    f"[{'red' if e.kind == 'fp' else 'yellow'}]{e.kind}[/] {e.label} {e.document}: {e.sentence}"
+                )
 
 
 def _prf_row(name: str, s: Any, width: int) -> str:

@@ -137,8 +137,17 @@ def test_evaluate_passages_prints_scores_and_errors(tmp_path):
     assert "2 passages, scored xinjiang." in flat
     assert "fn xinjiang.uflpa P2" in flat
     as_json = runner.invoke(app, ["evaluate", "passages", str(path), "--json"])
-    data = json.loads(as_json.output)
+    (data,) = json.loads(as_json.output)
     assert data["labels"]["xinjiang.sourcing_denial"]["tp"] == 1 and data["exact"] == 0.5
+    (tmp_path / "second.yaml").write_text(
+        "passages:\n  - {id: Q1, text: 'We buy tea in Kenya.', labels: []}\n", encoding="utf-8"
+    )
+    both = runner.invoke(app, ["evaluate", "passages", str(tmp_path), "--json"])
+    assert [d["passages"] for d in json.loads(both.output)] == [1, 2]  # a folder: every *.yaml, second before set
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    nothing = runner.invoke(app, ["evaluate", "passages", str(empty)])
+    assert nothing.exit_code != 0 and "no challenge set" in " ".join(nothing.output.split())
     broken = tmp_path / "broken.yaml"
     broken.write_text("passages: [{id: X}]\n", encoding="utf-8")
     failed = runner.invoke(app, ["evaluate", "passages", str(broken)])
