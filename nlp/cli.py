@@ -342,13 +342,15 @@ def evaluate_passages_cmd(
 ) -> None:
     """Precision, recall and F1 per label on challenge sets of short passages (per label and passage)."""
     from nlp.evaluate import GoldError, evaluate_passages
-    from nlp.ruleset import RuleFileError
+    from nlp.pipeline import build_pipeline
+    from nlp.ruleset import RuleFileError, load_ruleset
 
     files = [f for p in challenges for f in (sorted(p.glob("*.yaml")) if p.is_dir() else [p])]
     if not files:
         raise _fail(f"no challenge set (*.yaml) in {', '.join(map(str, challenges))}")
     try:
-        results = [evaluate_passages(f, rules) for f in files]
+        ruleset, pipeline = load_ruleset(rules), build_pipeline(rules)  # once for every set
+        results = [evaluate_passages(f, rules, ruleset=ruleset, pipeline=pipeline) for f in files]
     except (GoldError, RuleFileError) as exc:
         raise _fail(str(exc)) from exc
     if as_json:

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from spacy.language import Language
 
 from nlp.analyse import findings_from_doc
 from nlp.components.targets import SentenceIndex
 from nlp.ingest import InputItem, read_document
 from nlp.pipeline import build_pipeline, run_pipeline
-from nlp.ruleset import load_ruleset
+from nlp.ruleset import RuleSet, load_ruleset
 
 
 class GoldError(ValueError):
@@ -119,6 +120,18 @@ def load_gold(path: Path) -> GoldFile:
         raise GoldError(f"{path}: {exc}") from exc
 
 
+def _label_scores(counts: dict[str, list[int]]) -> tuple[dict[str, LabelScore], LabelScore, float]:
+    """Scores per label from [tp, fp, fn] counts, their micro average, and the macro-F1 over labels with gold."""
+    labels = {k: LabelScore(tp=v[0], fp=v[1], fn=v[2]) for k, v in counts.items()}
+    micro = LabelScore(
+        tp=sum(s.tp for s in labels.values()),
+        fp=sum(s.fp for s in labels.values()),
+        fn=sum(s.fn for s in labels.values()),
+    )
+    with_gold = [s.f1 for s in labels.values() if s.tp + s.fn]
+    return labels, micro, (sum(with_gold) / len(with_gold) if with_gold else 0.0)
+
+
 def evaluate_gold_dir(gold_dir: str | Path, corpus_dir: str | Path, rules_dir: str | Path | None = None) -> GoldResult:
     """Evaluate the pipeline on every gold file of a folder.
 
@@ -175,14 +188,7 @@ def evaluate_gold_dir(gold_dir: str | Path, corpus_dir: str | Path, rules_dir: s
             errors.append(
                 EvalError(kind=kind, label=label, document=gold.document, sentence=index.sents[si].text.strip())
             )
-    labels = {k: LabelScore(tp=v[0], fp=v[1], fn=v[2]) for k, v in counts.items()}
-    micro = LabelScore(
-        tp=sum(s.tp for s in labels.values()),
-        fp=sum(s.fp for s in labels.values()),
-        fn=sum(s.fn for s in labels.values()),
-    )
-    with_gold = [s.f1 for s in labels.values() if s.tp + s.fn]
-    macro = sum(with_gold) / len(with_gold) if with_gold else 0.0
+    labels, micro, macro = _label_scores(counts)
     errors.sort(key=lambda e: (e.label, e.kind, e.document))
     return GoldResult(
         documents=len(files),
@@ -228,7 +234,13 @@ class PassageResult(BaseModel):
     errors: list[EvalError] = Field(default_factory=list)
 
 
-def evaluate_passages(path: str | Path, rules_dir: str | Path | None = None) -> PassageResult:
+def evaluate_passages(
+    path: str | Path,
+    rules_dir: str | Path | None = None,
+    *,
+    ruleset: RuleSet | None = None,
+    pipeline: Language | None = None,
+) -> PassageResult:
     """Evaluate the rules on a challenge set of passages (``corpus/challenge/*.yaml``).
 
     Each passage is analysed on its own as a tiny statement; a label in the scored families is predicted when a
@@ -238,6 +250,8 @@ def evaluate_passages(path: str | Path, rules_dir: str | Path | None = None) -> 
     Args:
         path: YAML file with ``passages: [{id, text, labels, note}]`` and optional ``scored`` prefixes.
         rules_dir: Rules directory (default rules when None).
+        ruleset: The loaded rules, to reuse across sets (loaded from ``rules_dir`` when None).
+        pipeline: The pipeline built on them, likewise (built from ``rules_dir`` when None).
 
     Returns:
         Per-label and micro-averaged scores, macro-F1 over labels with gold, exact-set accuracy and the errors.
@@ -249,12 +263,12 @@ def evaluate_passages(path: str | Path, rules_dir: str | Path | None = None) -> 
         data = PassageSet.model_validate(yaml.safe_load(Path(path).read_text(encoding="utf-8")))
     except (ValidationError, yaml.YAMLError, OSError) as exc:
         raise GoldError(f"{path}: {exc}") from exc
-    ruleset = load_ruleset(rules_dir)
+    ruleset = ruleset or load_ruleset(rules_dir)
     unknown = sorted({lab for p in data.passages for lab in p.labels} - set(ruleset.labels))
     if unknown:
         raise GoldError(f"{path}: labels not in labels.yaml: {', '.join(unknown)}")
     scored = data.scored or sorted({lab.split(".")[0] + "." for p in data.passages for lab in p.labels})
-    pipeline = build_pipeline(rules_dir)
+    pipeline = pipeline or build_pipeline(rules_dir)
     counts = {lab: [0, 0, 0] for lab in ruleset.labels if lab.startswith(tuple(scored))}
     errors: list[EvalError] = []
     exact = 0
@@ -271,13 +285,7 @@ def evaluate_passages(path: str | Path, rules_dir: str | Path | None = None) -> 
                 kind = "fp" if label in predicted else "fn"
                 c[1 if kind == "fp" else 2] += 1
                 errors.append(EvalError(kind=kind, label=label, document=p.id, sentence=p.text))
-    labels = {k: LabelScore(tp=v[0], fp=v[1], fn=v[2]) for k, v in sorted(counts.items()) if any(v)}
-    micro = LabelScore(
-        tp=sum(s.tp for s in labels.values()),
-        fp=sum(s.fp for s in labels.values()),
-        fn=sum(s.fn for s in labels.values()),
-    )
-    with_gold = [s.f1 for s in labels.values() if s.tp + s.fn]
+    labels, micro, macro = _label_scores({k: v for k, v in sorted(counts.items()) if any(v)})
     errors.sort(key=lambda e: (e.label, e.kind, e.document))
     return PassageResult(
         file=str(path),
@@ -285,7 +293,7 @@ def evaluate_passages(path: str | Path, rules_dir: str | Path | None = None) -> 
         scored=scored,
         labels=labels,
         micro=micro,
-        macro_f1=sum(with_gold) / len(with_gold) if with_gold else 0.0,
+        macro_f1=macro,
         exact=exact / len(data.passages) if data.passages else 0.0,
         errors=errors,
     )
