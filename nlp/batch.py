@@ -105,17 +105,20 @@ class Task:
 
 @dataclass
 class Result:
-    """What :func:`process_item` returns: the report (as JSON) and the batch-measure signature."""
+    """What :func:`process_item` returns: the document's journal line, ready to append, and a brief for progress.
+
+    The line is rendered where the document was analysed (a worker), so the parent only writes it: one JSON
+    object, ``{"head": {...}, "report": {...}}``, whose head (key, seconds, findings.csv rows, scores.csv row,
+    brief, batch-measure signature) comes first, so that a reader can take the report's JSON text as it is instead
+    of decoding it (:func:`read_record`).
+    """
 
     key: str
-    report_json: str
-    signature: dict[str, Any] | None = None
+    line: str
+    brief: dict[str, Any] = field(default_factory=dict)  # source, status, pages, error: for progress, unparsed
     seconds: float = 0.0
     peak_rss_mb: float = 0.0
     retire: bool = False  # the worker should exit after sending this (it ran out of memory)
-    findings_csv: str = ""
-    score: dict[str, Any] = field(default_factory=dict)
-    brief: dict[str, Any] = field(default_factory=dict)  # source, status, pages, error: for progress, unparsed
 
     @classmethod
     def of(
@@ -129,22 +132,58 @@ class Result:
             "pages": report.pages,
             "error": report.error.model_dump() if report.error else None,
         }
-        return cls(key, rows.report_json, sig, seconds, _peak_rss_mb(), retire, rows.findings_csv, rows.score, brief)
-
-    def to_line(self) -> str:
-        """The journal line of this result."""
-        return json.dumps(
+        head = json.dumps(
             {
-                "key": self.key,
-                "seconds": round(self.seconds, 3),
-                "report": self.report_json,
-                "findings_csv": self.findings_csv,
-                "score": self.score,
-                "brief": self.brief,
-                "sig": self.signature,
+                "key": key,
+                "seconds": round(seconds, 3),
+                "findings_csv": rows.findings_csv,
+                "score": rows.score,
+                "brief": brief,
+                "sig": sig,
             },
             ensure_ascii=False,
         )
+        return cls(key, f"{_HEAD}{head}{_REPORT}{rows.report_json}}}", brief, seconds, _peak_rss_mb(), retire)
+
+    def to_line(self) -> str:
+        """The journal line of this result (without its line break)."""
+        return self.line
+
+    @property
+    def report_json(self) -> str:
+        """The report as JSON."""
+        return str(read_record(self.line)["report"])
+
+    @property
+    def signature(self) -> dict[str, Any] | None:
+        """The batch-measure signature (JSON form), None for an error record."""
+        sig: dict[str, Any] | None = read_record(self.line)["sig"]
+        return sig
+
+
+_HEAD = '{"head": '
+_REPORT = ', "report": '
+_DECODER = json.JSONDecoder()
+
+
+def read_record(line: bytes | str) -> dict[str, Any]:
+    """A journal line as a dict: the fields of its head and ``report``, the report's JSON text as written.
+
+    Only the head is decoded. Lines of earlier versions (``report`` as a JSON string) are read as well.
+
+    Raises:
+        ValueError: The line is not a journal record (e.g. cut short).
+    """
+    text = line.decode("utf-8") if isinstance(line, bytes) else line
+    text = text.rstrip("\n")
+    if text.startswith(_HEAD):
+        record, end = _DECODER.raw_decode(text, len(_HEAD))
+        if not isinstance(record, dict) or not text.startswith(_REPORT, end) or not text.endswith("}"):
+            raise ValueError("not a journal record")
+        record["report"] = text[end + len(_REPORT) : -1]
+        return record
+    old: dict[str, Any] = json.loads(text)
+    return old
 
 
 # ----------------------------------------------------------------------------------------------- the unit of work
@@ -259,7 +298,7 @@ class Journal:
                 if not line.endswith(b"\n"):
                     break  # torn write: the process died mid-line
                 try:
-                    key = json.loads(line)["key"]
+                    key = read_record(line)["key"]
                 except (ValueError, KeyError, TypeError):
                     break
                 self.records[key] = (good, len(line))
@@ -282,7 +321,7 @@ class Journal:
     def get(self, key: str) -> dict[str, Any]:
         """The record of a finished document."""
         offset, length = self.records[key]
-        return json.loads(os.pread(self._fd, length, offset))
+        return read_record(os.pread(self._fd, length, offset))
 
     def compact(self, keep: set[str]) -> int:
         """Rewrite the file with only the records of ``keep``; returns how many records were dropped.

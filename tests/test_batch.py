@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import nlp.batch
-from nlp.batch import JOURNAL, BatchOptions, run_batch
+from nlp.batch import JOURNAL, BatchOptions, Result, error_report, read_record, run_batch
 from nlp.ingest import InputItem, read_manifest
 from nlp.models import StatementReport
 from tests.conftest import MIN_RULES, ROOT
@@ -100,14 +100,29 @@ def test_kill_dash_nine_then_resume_gives_the_uninterrupted_output(corpus_items,
     assert 3 <= done < len(corpus_items) - 1
     assert not (out / "statements.jsonl").exists()  # tables appear only at the end
     with journal.open("ab") as fh:  # what a kill in the middle of a write would leave
-        fh.write(b'{"key": "torn')
+        fh.write(b'{"head": {"key": "torn')
     result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     assert tables(out) == tables(reference)
     run = json.loads((out / "run.json").read_text())
     assert run["resumed"] == done and run["analysed"] == len(corpus_items) - 1 - done
-    keys = [json.loads(line)["key"] for line in journal.read_text().splitlines()]
+    keys = [read_record(line)["key"] for line in journal.read_bytes().splitlines()]
     assert len(keys) == len(set(keys)) == len(corpus_items) - 1  # no duplicates, no gaps
+
+
+def test_journal_lines_are_json_and_keep_the_report_text_as_written():
+    report = error_report(InputItem("a.txt"), "empty", "the file is empty")
+    result = Result.of("k1", report, None, 0.5)
+    line = result.to_line()
+    whole = json.loads(line)  # a journal line is one JSON object
+    assert whole["head"]["key"] == "k1" and whole["report"] == json.loads(report.model_dump_json())
+    record = read_record(line.encode("utf-8") + b"\n")
+    assert record["report"] == report.model_dump_json() == result.report_json
+    assert record["brief"]["status"] == "error" and record["sig"] is None
+    older = json.dumps({"key": "k0", "report": report.model_dump_json(), "findings_csv": "", "score": {}})
+    assert read_record(older.encode("utf-8"))["report"] == report.model_dump_json()
+    with pytest.raises(ValueError):
+        read_record(line[: len(line) // 2].encode("utf-8"))
 
 
 # ----------------------------------------------------------------------------------------------- isolation

@@ -468,7 +468,7 @@ AT_CODES = frozenset(
 def _anchored(parsed: object) -> bool:
     r"""Whether a parsed regex uses ^, $, \A or \Z anywhere."""
     for op, arg in _items(parsed):
-        if str(op) == "AT" and str(arg) in AT_CODES:
+        if op.name == "AT" and arg.name in AT_CODES:  # type: ignore[attr-defined]
             return True
         for sub in _subpatterns(op, arg):
             if _anchored(sub):
@@ -477,7 +477,7 @@ def _anchored(parsed: object) -> bool:
 
 
 def _subpatterns(op: object, arg: object) -> list[object]:
-    name = str(op)
+    name = op.name  # type: ignore[attr-defined]
     if name == "SUBPATTERN":
         return [arg[-1]]  # type: ignore[index]
     if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
@@ -529,12 +529,12 @@ def _chars(op: object, arg: object) -> set[str] | None:
     ``[- ]``) of at most :data:`MAX_RUN_STRINGS` strings. An optional one (``u?``, ``(?:the )?``) adds the empty
     string.
     """
-    name = str(op)
+    name = op.name  # type: ignore[attr-defined]
     if name == "LITERAL":
         return {chr(arg).lower()}  # type: ignore[arg-type]
     if name == "IN":
         items = list(arg)  # type: ignore[call-overload]
-        if 0 < len(items) <= MAX_CLASS and all(str(a) == "LITERAL" for a, _ in items):
+        if 0 < len(items) <= MAX_CLASS and all(a.name == "LITERAL" for a, _ in items):
             return {chr(b).lower() for _, b in items}
         return None
     if name == "SUBPATTERN":
@@ -579,7 +579,7 @@ def _grouped(node: object) -> list[tuple[str, object, frozenset[str] | set[str] 
         found = _GROUPED[key] = []
         chunk: list[str] = []
         for op, arg in _items(node):
-            name = str(op)
+            name = op.name  # type: ignore[attr-defined]
             if name == "LITERAL":
                 chunk.append(chr(arg).lower())  # type: ignore[arg-type]
                 continue
@@ -652,7 +652,7 @@ def _required(node: object) -> list[set[str]]:
 
 def _is_digit_class(arg: object) -> bool:
     r"""Whether a parsed character class is exactly ``\d`` or ``[0-9]``."""
-    items = [(str(a), b if isinstance(b, tuple) else str(b)) for a, b in arg]  # type: ignore[union-attr]
+    items = [(a.name, getattr(b, "name", b)) for a, b in arg]  # type: ignore[union-attr]
     return items in ([("CATEGORY", "CATEGORY_DIGIT")], [("RANGE", (48, 57))])
 
 
@@ -681,9 +681,9 @@ def leading_literals(parsed: object) -> frozenset[str] | None:
     """
     _fresh()
     items = _items(parsed)
-    if items and str(items[0][0]) == "ASSERT":
+    if items and items[0][0].name == "ASSERT":  # type: ignore[attr-defined]
         direction, body = items[0][1]  # type: ignore[misc]
-        if direction == -1 and [(str(op), arg) for op, arg in _items(body)] == [("LITERAL", 10)]:
+        if direction == -1 and [(op.name, arg) for op, arg in _items(body)] == [("LITERAL", 10)]:  # type: ignore[attr-defined]
             return frozenset({AFTER_NEWLINE})
     found = _leads(items, 0)
     if not found or any(len(x) < MIN_LEAD and x.isascii() and x not in (DIGIT, *RARE_SIGNS) for x in found):
@@ -694,7 +694,7 @@ def leading_literals(parsed: object) -> frozenset[str] | None:
 def _leads(items: list[tuple[object, object]], i: int) -> set[str] | None:
     while i < len(items):
         op, arg = items[i]
-        name = str(op)
+        name = op.name  # type: ignore[attr-defined]
         if name in ZERO_WIDTH:
             i += 1
             continue
@@ -816,9 +816,9 @@ def _opens_with_caret(parsed: object) -> bool:
     if not items:
         return False
     op, arg = items[0]
-    name = str(op)
+    name = op.name  # type: ignore[attr-defined]
     if name == "AT":
-        return str(arg) in ("AT_BEGINNING", "AT_BEGINNING_STRING")
+        return arg.name in ("AT_BEGINNING", "AT_BEGINNING_STRING")  # type: ignore[attr-defined]
     if name == "SUBPATTERN":
         return _opens_with_caret(arg[-1])  # type: ignore[index]
     if name == "BRANCH":
