@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+import ahocorasick
 import numpy
 from spacy.attrs import IS_SPACE, LOWER, ORTH
 from spacy.language import Language
@@ -148,16 +149,14 @@ class CompiledMatchers:
             {lit for rx in self.regexes for group in rx.literals or () for lit in group if lit != DIGIT}
             | self._lead_literals
         )
-        self._scanner = re.compile("(?=(" + _trie_pattern(literals) + "))") if literals else None
-        required = {lit for rx in self.regexes for group in rx.literals or () for lit in group if lit != DIGIT}
-        # For each literal the scanner can report (the longest one starting at a place), the literals that start
-        # there too (its prefixes, itself included): those some regex requires, and those that open a regex.
-        self._required_prefixes = {
-            lit: tuple(lit[:k] for k in range(1, len(lit) + 1) if lit[:k] in required) for lit in literals
-        }
-        self._lead_prefixes = {
-            lit: tuple(lit[:k] for k in range(1, len(lit) + 1) if lit[:k] in self._lead_literals) for lit in literals
-        }
+        # One Aho-Corasick automaton finds every occurrence of every literal (required or lead) in one pass.
+        self._scanner: ahocorasick.Automaton | None = None
+        if literals:
+            required = {lit for rx in self.regexes for group in rx.literals or () for lit in group if lit != DIGIT}
+            self._scanner = ahocorasick.Automaton()
+            for lit in literals:
+                self._scanner.add_word(lit, (lit, len(lit) - 1, lit in required, lit in self._lead_literals))  # (lit, last - first, ...)
+            self._scanner.make_automaton()
 
     def __call__(
         self,
@@ -266,29 +265,28 @@ class CompiledMatchers:
         found: dict[str, set[int]] = {}
         places: dict[str, list[int]] = {}
         if lowered and self._scanner is not None:
-            # One pass finds, at each position, the longest literal starting there; every literal that is a
-            # prefix of it starts there too. So each literal's sentences are found in a single scan of the text,
-            # and the positions of the literals that open a regex's matches (its leads) on the way.
-            # Only the sentences' own text is scanned (a literal that crosses a sentence end is in no match).
-            required = self._required_prefixes
-            leading = self._lead_prefixes
-            scan = self._scanner.finditer
-            for k, (begin, stop) in enumerate(bounds):
-                spotted = [(m.start(), m.group(1)) for m in scan(lowered, begin, stop)]
-                if not spotted:
+            # One pass over the text reports each occurrence of a literal (by its last character, in text order):
+            # the required ones mark their sentence, the leads note where they start. Only occurrences inside a
+            # sentence's own text count (a literal that crosses a sentence end is in no match).
+            k, n = 0, len(bounds)
+            for last, (lit, extent, is_required, is_lead) in self._scanner.iter(lowered):
+                first = last - extent
+                while k < n and bounds[k][1] <= first:
+                    k += 1
+                if k == n:
+                    break
+                if first < bounds[k][0] or last >= bounds[k][1]:
                     continue
-                for longest in {longest for _, longest in spotted}:
-                    for lit in required[longest]:
-                        if lit in found:
-                            found[lit].add(k)
-                        else:
-                            found[lit] = {k}
-                for pos, longest in spotted:
-                    for lit in leading[longest]:
-                        if lit in places:
-                            places[lit].append(pos)
-                        else:
-                            places[lit] = [pos]
+                if is_required:
+                    if lit in found:
+                        found[lit].add(k)
+                    else:
+                        found[lit] = {k}
+                if is_lead:
+                    if lit in places:
+                        places[lit].append(first)
+                    else:
+                        places[lit] = [first]
 
         if self._digit_leads and lowered:
             places[DIGIT] = [m.start() for begin, stop in bounds for m in _DIGIT_RX.finditer(text, begin, stop)]
@@ -412,27 +410,6 @@ def _matches_at_line_starts(pattern: re.Pattern[str], text: str) -> Iterable[re.
             return
         yield m
         resume = m.end()
-
-
-def _trie_pattern(words: Sequence[str]) -> str:
-    """A regex matching any of ``words``, longest first, as a trie (one branch per character: fast to run)."""
-    root: dict[str, dict] = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, dict]) -> str:
-        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if "" in node:
-            return "(?:" + body + ")?"
-        return body
-
-    return build(root)
 
 
 @dataclass(frozen=True)
