@@ -154,8 +154,8 @@ class CompiledMatchers:
         if literals:
             required = {lit for rx in self.regexes for group in rx.literals or () for lit in group if lit != DIGIT}
             self._scanner = ahocorasick.Automaton()
-            for lit in literals:
-                self._scanner.add_word(lit, (lit, len(lit) - 1, lit in required, lit in self._lead_literals))  # (lit, last - first, ...)
+            for lit in literals:  # value: (literal, last - first index of an occurrence, required?, lead?)
+                self._scanner.add_word(lit, (lit, len(lit) - 1, lit in required, lit in self._lead_literals))
             self._scanner.make_automaton()
 
     def __call__(
