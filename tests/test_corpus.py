@@ -21,6 +21,8 @@ CHALLENGE_FLOORS = {
     "challenge/xinjiang.yaml": 0.98,  # .995 (blind .904)
     "challenge/xinjiang_2.yaml": 0.96,  # .978 (blind .908 after the first round)
     "challenge_b/xinjiang.yaml": 0.87,  # .885, kept blind: a floor against regressions, not a target
+    "challenge_b/dd.yaml": 0.75,  # blind .770; odd ids kept blind
+    "challenge_b/statement.yaml": 0.74,  # blind .758; odd ids kept blind
 }
 
 
