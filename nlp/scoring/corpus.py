@@ -31,6 +31,12 @@ def _hash(text: str) -> int:
     return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "little")
 
 
+# Word hashes of this process: statements share most of their vocabulary, so each word is hashed about once per
+# worker. Emptied when it grows past WORD_CACHE entries (a few tens of MB at most).
+_WORD_HASHES: dict[str, int] = {}
+WORD_CACHE = 300_000
+
+
 _MIX = numpy.uint64(0x9E3779B97F4A7C15)  # odd 64-bit constant (2^64 / golden ratio) chaining word hashes into a gram's
 
 
@@ -105,10 +111,12 @@ def signature(report: StatementReport, text: str) -> StatementSignature | None:
     words_per: list[int] = []
     hashes: list[int] = []
     sentence_of: list[int] = []
-    known: dict[str, int] = {}
+    if len(_WORD_HASHES) > WORD_CACHE:
+        _WORD_HASHES.clear()
+    known = _WORD_HASHES
     copies = set()
-    for raw in SENTENCE.split(text):
-        words = WORD.findall(raw.lower())
+    for raw in SENTENCE.split(text.lower()):
+        words = WORD.findall(raw)
         if not words:
             continue
         index = len(words_per)
