@@ -339,6 +339,13 @@ def evaluate_passages_cmd(
     rules: RulesOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output (a list, one per file).")] = False,
     errors: Annotated[bool, typer.Option(help="List every false positive and false negative.")] = False,
+    half: Annotated[
+        str,
+        typer.Option(
+            help="'odd' or 'even': only the passages whose id ends in an odd (even) number (sets split into a "
+            "development half and a blind half); default all."
+        ),
+    ] = "all",
 ) -> None:
     """Precision, recall and F1 per label on challenge sets of short passages (per label and passage)."""
     from nlp.evaluate import GoldError, evaluate_passages
@@ -348,9 +355,14 @@ def evaluate_passages_cmd(
     files = [f for p in challenges for f in (sorted(p.glob("*.yaml")) if p.is_dir() else [p])]
     if not files:
         raise _fail(f"no challenge set (*.yaml) in {', '.join(map(str, challenges))}")
+    if half not in ("all", "odd", "even"):
+        raise _fail(f"--half must be all, odd or even, not {half!r}")
     try:
         ruleset, pipeline = load_ruleset(rules), build_pipeline(rules)  # once for every set
-        results = [evaluate_passages(f, rules, ruleset=ruleset, pipeline=pipeline) for f in files]
+        results = [
+            evaluate_passages(f, rules, ruleset=ruleset, pipeline=pipeline, half=half)  # type: ignore[arg-type]
+            for f in files
+        ]
     except (GoldError, RuleFileError) as exc:
         raise _fail(str(exc)) from exc
     if as_json:
@@ -358,7 +370,8 @@ def evaluate_passages_cmd(
         return
     console = Console(highlight=False)
     for result in results:
-        console.print(f"{result.file}: {result.passages} passages, scored {', '.join(result.scored)}")
+        which = "" if result.half == "all" else f" (ids ending in an {result.half} number)"
+        console.print(f"{result.file}: {result.passages} passages{which}, scored {', '.join(result.scored)}")
         console.print(f"{'label':32} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
         for name, s in result.labels.items():
             console.print(_prf_row(name, s, 32))

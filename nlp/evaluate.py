@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -232,6 +233,10 @@ class PassageResult(BaseModel):
     macro_f1: float
     exact: float = Field(description="Share of passages whose predicted label set equals the gold set.")
     errors: list[EvalError] = Field(default_factory=list)
+    half: Literal["all", "odd", "even"] = Field(default="all", description="Which passages, by the parity of the id.")
+
+
+_ID_NUMBER = re.compile(r"(\d+)$")
 
 
 def evaluate_passages(
@@ -240,6 +245,7 @@ def evaluate_passages(
     *,
     ruleset: RuleSet | None = None,
     pipeline: Language | None = None,
+    half: Literal["all", "odd", "even"] = "all",
 ) -> PassageResult:
     """Evaluate the rules on a challenge set of passages (``corpus/challenge/*.yaml``).
 
@@ -252,6 +258,8 @@ def evaluate_passages(
         rules_dir: Rules directory (default rules when None).
         ruleset: The loaded rules, to reuse across sets (loaded from ``rules_dir`` when None).
         pipeline: The pipeline built on them, likewise (built from ``rules_dir`` when None).
+        half: ``odd`` or ``even``: only the passages whose id ends in an odd (even) number, for sets split into a
+            development half and a half kept blind.
 
     Returns:
         Per-label and micro-averaged scores, macro-F1 over labels with gold, exact-set accuracy and the errors.
@@ -263,6 +271,14 @@ def evaluate_passages(
         data = PassageSet.model_validate(yaml.safe_load(Path(path).read_text(encoding="utf-8")))
     except (ValidationError, yaml.YAMLError, OSError) as exc:
         raise GoldError(f"{path}: {exc}") from exc
+    if half != "all":
+        numbers = {p.id: _ID_NUMBER.search(p.id) for p in data.passages}
+        missing = sorted(pid for pid, m in numbers.items() if m is None)
+        if missing:
+            raise GoldError(f"{path}: --half needs ids ending in a number: {', '.join(missing[:5])}")
+        parity = 1 if half == "odd" else 0
+        kept = [p for p in data.passages if int(numbers[p.id].group(1)) % 2 == parity]  # type: ignore[union-attr]
+        data = data.model_copy(update={"passages": kept})
     ruleset = ruleset or load_ruleset(rules_dir)
     unknown = sorted({lab for p in data.passages for lab in p.labels} - set(ruleset.labels))
     if unknown:
@@ -296,6 +312,7 @@ def evaluate_passages(
         macro_f1=macro,
         exact=exact / len(data.passages) if data.passages else 0.0,
         errors=errors,
+        half=half,
     )
 
 

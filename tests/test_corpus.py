@@ -112,6 +112,24 @@ def test_passage_evaluation_counts_per_label_and_passage(tmp_path):
         evaluate_passages(path)
 
 
+def test_passage_evaluation_of_one_half_by_id_parity(tmp_path):
+    path = tmp_path / "set.yaml"
+    path.write_text(
+        "scored: ['xinjiang.']\n"
+        "passages:\n"
+        "  - {id: XK001, text: 'We do not buy from Xinjiang.', labels: [xinjiang.mention, xinjiang.sourcing_denial]}\n"
+        "  - {id: XK002, text: 'We sell furniture in Leeds.', labels: [xinjiang.uflpa]}\n"
+        "  - {id: XK013, text: 'Our canteen is in Leeds.', labels: []}\n",
+        encoding="utf-8",
+    )
+    odd, even = evaluate_passages(path, half="odd"), evaluate_passages(path, half="even")
+    assert (odd.passages, even.passages, odd.half) == (2, 1, "odd")
+    assert odd.exact == 1.0 and odd.micro.fn == 0 and even.exact == 0.0 and even.micro.fn == 1
+    path.write_text("passages:\n  - {id: intro, text: 'x', labels: []}\n", encoding="utf-8")
+    with pytest.raises(GoldError, match="ending in a number"):
+        evaluate_passages(path, half="even")
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     st.lists(
