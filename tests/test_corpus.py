@@ -196,6 +196,38 @@ def test_regex_prefilter_gives_the_same_hits(corpus_pdfs, pipeline, ruleset):
             assert got == want
 
 
+def test_rule_conditions_from_one_term_pass_match_the_regexes(corpus_pdfs, pipeline, ruleset):
+    """requires / excludes answered from the Aho-Corasick term index equal their regexes, rule by sentence."""
+    from nlp.components.sentences import doc_text
+    from nlp.components.targets import SentenceIndex
+
+    targets = pipeline.get_pipe("msa_targets")
+    conditioned = [i for i, r in enumerate(targets.rules) if r.requires or r.excludes]
+    texts = [read_document(i, ruleset).text for i in read_manifest(CORPUS / "manifest.csv")]
+    texts.append("Anti-slavery-policy and re-audit; slavery_free 'policy' — politique: Forced labour? (policy)")
+    for text in texts:
+        doc = pipeline(text)
+        index = SentenceIndex.for_doc(doc)
+        present = targets.terms.per_sentence(doc_text(doc), index.bounds)
+        assert present is not None
+        for si, body in enumerate(index.texts):
+            low = body.lower()
+            for r in conditioned:
+                args = (index.sections[si], index.headings[si])
+                assert targets._accept(r, low, *args) == targets._accept_terms(r, present[si], *args)
+
+
+def test_term_index_whole_words_and_length_changing_text():
+    from nlp.components.targets import TermIndex
+
+    terms = TermIndex(["policy", "forced labour", "audit"])
+    text = "Our policy. Anti-policy audits. A re-audit; forced labour_x. Audit"
+    bounds = [(0, 11), (12, 31), (32, 60), (61, 66)]
+    got = terms.per_sentence(text, bounds)
+    assert got == [terms.ids(["policy"]), frozenset(), frozenset(), terms.ids(["audit"])]
+    assert terms.per_sentence("İstanbul policy", [(0, 15)]) is None  # lower-casing adds a character: regexes decide
+
+
 @pytest.mark.parametrize(
     ("pattern", "expected"),
     [

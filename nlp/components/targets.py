@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from itertools import pairwise
 
+import ahocorasick
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -21,6 +22,62 @@ def terms_regex(terms: list[str]) -> re.Pattern[str]:
     """A case-insensitive regex matching any of ``terms`` as whole words."""
     body = "|".join(re.escape(t.lower()) for t in sorted(set(terms), key=len, reverse=True))
     return re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])")
+
+
+class TermIndex:
+    """Which condition terms (``requires`` / ``excludes``) each sentence holds, from one Aho-Corasick pass.
+
+    A term is present in a sentence when it occurs in the sentence's lower-cased text as a whole word: not preceded
+    or followed, inside the sentence, by a word character or a hyphen (what :func:`terms_regex` matches).
+    """
+
+    def __init__(self, terms: list[str]):
+        self._id: dict[str, int] = {}
+        for term in terms:
+            self._id.setdefault(term.lower(), len(self._id))
+        self._automaton: ahocorasick.Automaton | None = None
+        if self._id:
+            self._automaton = ahocorasick.Automaton()
+            for term, tid in self._id.items():
+                self._automaton.add_word(term, (tid, len(term) - 1))
+            self._automaton.make_automaton()
+
+    def ids(self, terms: list[str]) -> frozenset[int]:
+        """The ids of ``terms``."""
+        return frozenset(self._id[t.lower()] for t in terms)
+
+    def per_sentence(self, text: str, bounds: list[tuple[int, int]]) -> list[frozenset[int]] | None:
+        """Per sentence (``bounds`` in text order), the ids of the terms it holds.
+
+        None when lower-casing changes the length of ``text`` (the caller then tests each sentence with the regexes).
+        """
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            return None
+        found: list[set[int]] = [set() for _ in bounds]
+        if self._automaton is None or not bounds:
+            return [frozenset()] * len(bounds)
+        k, n = 0, len(bounds)
+        for last, (tid, extent) in self._automaton.iter(lowered):
+            first = last - extent
+            while k < n and bounds[k][1] <= first:
+                k += 1
+            if k == n:
+                break
+            begin, stop = bounds[k]
+            if first < begin or last >= stop:
+                continue
+            if first > begin and _word_char(lowered[first - 1]):
+                continue
+            if last + 1 < stop and _word_char(lowered[last + 1]):
+                continue
+            found[k].add(tid)
+        return [frozenset(f) for f in found]
+
+
+def _word_char(ch: str) -> bool:
+    r"""A character ``[\w-]`` matches (a word character of any script, the underscore or a hyphen)."""
+    return ch.isalnum() or ch in "_-"
 
 
 class SentenceIndex:
@@ -72,6 +129,11 @@ class TargetsComponent:
         self.matchers = CompiledMatchers(pipeline, self.rules, ruleset, [r.id for r in self.rules])
         self.requires = [[terms_regex(g) for g in r.requires if g] for r in self.rules]
         self.excludes = [terms_regex(r.excludes) if r.excludes else None for r in self.rules]
+        # The same conditions as sets of term ids, answered from one Aho-Corasick pass over the Doc (TermIndex);
+        # the regexes above answer them when lower-casing changes the text's length (offsets would not line up).
+        self.terms = TermIndex([t for r in self.rules for group in [*r.requires, r.excludes] for t in group])
+        self.requires_ids = [[self.terms.ids(g) for g in r.requires if g] for r in self.rules]
+        self.excludes_ids = [self.terms.ids(r.excludes) for r in self.rules]
         self.in_headings = [ruleset.labels[r.label].in_headings for r in self.rules]
         # Rules whose regexes run only in sentences meeting their conditions: those with a required term or a section
         # (selective tests; the other conditions cost about what they save).
@@ -83,6 +145,7 @@ class TargetsComponent:
         self.gap_labels = {name: d.fill_gaps for name, d in ruleset.labels.items() if d.fill_gaps}
 
     def _accept(self, index: int, sent_text: str, section: str | None, heading: bool) -> bool:
+        """Whether rule ``index`` may fire in a sentence (``sent_text`` lower-cased), by its regexes."""
         rule = self.rules[index]
         if heading and not self.in_headings[index]:
             return False
@@ -93,20 +156,35 @@ class TargetsComponent:
         exc = self.excludes[index]
         return exc is None or exc.search(sent_text) is None
 
+    def _accept_terms(self, index: int, present: frozenset[int], section: str | None, heading: bool) -> bool:
+        """:meth:`_accept` from the ids of the terms present in the sentence (same answers)."""
+        if heading and not self.in_headings[index]:
+            return False
+        sections = self.rules[index].sections
+        if sections and section not in sections:
+            return False
+        if any(not (group & present) for group in self.requires_ids[index]):
+            return False
+        return not (self.excludes_ids[index] & present)
+
     def __call__(self, doc: Doc) -> Doc:
         """Find and store the hits of every rule."""
         index = SentenceIndex.for_doc(doc)
         lowered: dict[int, str] = {}
         verdicts: dict[tuple[int, int], bool] = {}
+        present = self.terms.per_sentence(doc_text(doc), index.bounds)
 
         def accept(rule: int, si: int) -> bool:
             # The sentence conditions of a rule, once per (rule, sentence); the matchers ask it before running a
             # rule's regexes in a sentence (a hit there would be dropped here).
             verdict = verdicts.get((rule, si))
             if verdict is None:
-                if si not in lowered:
-                    lowered[si] = index.texts[si].lower()
-                verdict = self._accept(rule, lowered[si], index.sections[si], index.headings[si])
+                if present is not None:
+                    verdict = self._accept_terms(rule, present[si], index.sections[si], index.headings[si])
+                else:
+                    if si not in lowered:
+                        lowered[si] = index.texts[si].lower()
+                    verdict = self._accept(rule, lowered[si], index.sections[si], index.headings[si])
                 verdicts[rule, si] = verdict
             return verdict
 
