@@ -20,9 +20,10 @@ CHALLENGE_FLOORS = {
     "challenge/dd.yaml": 0.97,  # .990 (blind .769)
     "challenge/xinjiang.yaml": 0.98,  # .995 (blind .904)
     "challenge/xinjiang_2.yaml": 0.96,  # .978 (blind .908 after the first round)
-    "challenge_b/xinjiang.yaml": 0.87,  # .885, kept blind: a floor against regressions, not a target
+    "challenge_b/xinjiang.yaml": 0.87,  # .887, kept blind: a floor against regressions, not a target
     "challenge_b/dd.yaml": 0.80,  # .823 (blind .770; odd ids kept blind: .746 -> .752)
     "challenge_b/statement.yaml": 0.85,  # .876 (blind .758; odd ids kept blind: .737 -> .745)
+    "challenge_b/xinjiang_2.yaml": 0.89,  # blind .910 (odd ids kept blind)
 }
 
 
