@@ -154,12 +154,6 @@ class Result:
         """The report as JSON."""
         return str(read_record(self.line)["report"])
 
-    @property
-    def signature(self) -> dict[str, Any] | None:
-        """The batch-measure signature (JSON form), None for an error record."""
-        sig: dict[str, Any] | None = read_record(self.line)["sig"]
-        return sig
-
 
 _HEAD = '{"head": '
 _REPORT = ', "report": '
@@ -733,12 +727,12 @@ def analyse_items(
         if content is not None and content in seen:
             yield _duplicate(seen[content], item)
             continue
-        result = process_item(item, options)
-        report = StatementReport.model_validate_json(result.report_json)
+        record = read_record(process_item(item, options).line)
+        report = StatementReport.model_validate_json(record["report"])
         if report.status == "ok" and content is not None:
             seen[content] = report
-            if corpus is not None and result.signature is not None:
-                corpus.add_signature(signature_from_json(result.signature))
+            if corpus is not None and record["sig"] is not None:
+                corpus.add_signature(signature_from_json(record["sig"]))
         yield report
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 import ahocorasick
 import numpy
@@ -154,8 +154,8 @@ class CompiledMatchers:
         if literals:
             required = {lit for rx in self.regexes for group in rx.literals or () for lit in group if lit != DIGIT}
             self._scanner = ahocorasick.Automaton()
-            for lit in literals:  # value: (literal, last - first index of an occurrence, required?, lead?)
-                self._scanner.add_word(lit, (lit, len(lit) - 1, lit in required, lit in self._lead_literals))
+            for lit in literals:
+                self._scanner.add_word(lit, (len(lit) - 1, (lit, lit in required, lit in self._lead_literals)))
             self._scanner.make_automaton()
 
     def __call__(
@@ -265,18 +265,10 @@ class CompiledMatchers:
         found: dict[str, set[int]] = {}
         places: dict[str, list[int]] = {}
         if lowered and self._scanner is not None:
-            # One pass over the text reports each occurrence of a literal (by its last character, in text order):
-            # the required ones mark their sentence, the leads note where they start. Only occurrences inside a
-            # sentence's own text count (a literal that crosses a sentence end is in no match).
-            k, n = 0, len(bounds)
-            for last, (lit, extent, is_required, is_lead) in self._scanner.iter(lowered):
-                first = last - extent
-                while k < n and bounds[k][1] <= first:
-                    k += 1
-                if k == n:
-                    break
-                if first < bounds[k][0] or last >= bounds[k][1]:
-                    continue
+            # One pass over the text: the required literals mark their sentence, the leads note where they start.
+            # Only occurrences inside a sentence's own text count (a literal that crosses a sentence end is in no
+            # match).
+            for k, first, _, (lit, is_required, is_lead) in sentence_occurrences(self._scanner, lowered, bounds):
                 if is_required:
                     if lit in found:
                         found[lit].add(k)
@@ -360,6 +352,25 @@ class CompiledMatchers:
                         if span is not None and len(span):
                             out.append((rx.index, span.start, span.end))
         return out
+
+
+def sentence_occurrences(
+    automaton: ahocorasick.Automaton, lowered: str, bounds: Sequence[tuple[int, int]]
+) -> Iterator[tuple[int, int, int, Any]]:
+    """Each occurrence of a word of ``automaton`` that lies inside one of ``bounds``, in text order.
+
+    The automaton's values are ``(len(word) - 1, payload)``; ``bounds`` are sorted, non-overlapping (start, end)
+    character ranges (sentences). Yields ``(index of the range, first, last character offset, payload)``.
+    """
+    k, n = 0, len(bounds)
+    for last, (extent, payload) in automaton.iter(lowered):
+        first = last - extent
+        while k < n and bounds[k][1] <= first:
+            k += 1
+        if k == n:
+            return
+        if bounds[k][0] <= first and last < bounds[k][1]:
+            yield k, first, last, payload
 
 
 def _matches_at(

@@ -10,7 +10,7 @@ import ahocorasick
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from nlp.components.matching import CompiledMatchers, Gate
+from nlp.components.matching import CompiledMatchers, Gate, sentence_occurrences
 from nlp.components.sentences import INDEX_KEY, doc_text
 from nlp.ruleset import RuleSet, TargetRule, load_ruleset
 
@@ -39,7 +39,7 @@ class TermIndex:
         if self._id:
             self._automaton = ahocorasick.Automaton()
             for term, tid in self._id.items():
-                self._automaton.add_word(term, (tid, len(term) - 1))
+                self._automaton.add_word(term, (len(term) - 1, tid))
             self._automaton.make_automaton()
 
     def ids(self, terms: list[str]) -> frozenset[int]:
@@ -57,16 +57,8 @@ class TermIndex:
         found: list[set[int]] = [set() for _ in bounds]
         if self._automaton is None or not bounds:
             return [frozenset()] * len(bounds)
-        k, n = 0, len(bounds)
-        for last, (tid, extent) in self._automaton.iter(lowered):
-            first = last - extent
-            while k < n and bounds[k][1] <= first:
-                k += 1
-            if k == n:
-                break
+        for k, first, last, tid in sentence_occurrences(self._automaton, lowered, bounds):
             begin, stop = bounds[k]
-            if first < begin or last >= stop:
-                continue
             if first > begin and _word_char(lowered[first - 1]):
                 continue
             if last + 1 < stop and _word_char(lowered[last + 1]):
