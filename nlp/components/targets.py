@@ -119,10 +119,9 @@ class TargetsComponent:
     def __init__(self, pipeline: Language, ruleset: RuleSet):
         self.rules: list[TargetRule] = list(ruleset.targets)
         self.matchers = CompiledMatchers(pipeline, self.rules, ruleset, [r.id for r in self.rules])
-        self.requires = [[terms_regex(g) for g in r.requires if g] for r in self.rules]
-        self.excludes = [terms_regex(r.excludes) if r.excludes else None for r in self.rules]
-        # The same conditions as sets of term ids, answered from one Aho-Corasick pass over the Doc (TermIndex);
-        # the regexes above answer them when lower-casing changes the text's length (offsets would not line up).
+        # The conditions as sets of term ids, answered from one Aho-Corasick pass over the Doc (TermIndex); as
+        # regexes (compiled on first use: about half a second) when lower-casing changes the text's length.
+        self._condition_regexes: dict[int, tuple[list[re.Pattern[str]], re.Pattern[str] | None]] = {}
         self.terms = TermIndex([t for r in self.rules for group in [*r.requires, r.excludes] for t in group])
         self.requires_ids = [[self.terms.ids(g) for g in r.requires if g] for r in self.rules]
         self.excludes_ids = [self.terms.ids(r.excludes) for r in self.rules]
@@ -143,9 +142,15 @@ class TargetsComponent:
             return False
         if rule.sections and section not in rule.sections:
             return False
-        if any(rx.search(sent_text) is None for rx in self.requires[index]):
+        compiled = self._condition_regexes.get(index)
+        if compiled is None:
+            compiled = self._condition_regexes[index] = (
+                [terms_regex(g) for g in rule.requires if g],
+                terms_regex(rule.excludes) if rule.excludes else None,
+            )
+        requires, exc = compiled
+        if any(rx.search(sent_text) is None for rx in requires):
             return False
-        exc = self.excludes[index]
         return exc is None or exc.search(sent_text) is None
 
     def _accept_terms(self, index: int, present: frozenset[int], section: str | None, heading: bool) -> bool:
