@@ -343,8 +343,10 @@ def print_report(corpus: Path, docs: int, raw: RawResult, runs: list[MsaRun], go
               f"{'peak RSS MB':<24} status")  # fmt: skip
     print(header)
     print("-" * len(header))
-    print(f"{'raw pypdfium2 (1 process)':<28} {raw.seconds:>9.2f} {'':>8} {raw.cpu_seconds:>8.2f} "
-          f"{raw.pages_per_s:>9.1f} {docs / raw.seconds:>8.2f}  {'-':<24} ok (median of {len(raw.repeats)})")
+    print(
+        f"{'raw pypdfium2 (1 process)':<28} {raw.seconds:>9.2f} {'':>8} {raw.cpu_seconds:>8.2f} "
+        f"{raw.pages_per_s:>9.1f} {docs / raw.seconds:>8.2f}  {'-':<24} ok (median of {len(raw.repeats)})"
+    )
     for run in runs:
         label = f"msa analyse --{run.name.replace('jobs', 'jobs ')}"
         if run.skipped:

@@ -18,6 +18,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import ast
 import hashlib
 import io
 import json
@@ -361,10 +362,14 @@ def make_one(args: tuple[int, int, str]) -> dict[str, object]:
 # Stamp, statistics, command line
 # --------------------------------------------------------------------------------------------
 def source_hash() -> str:
-    """Return a hash of the sources that determine the output (generator, renderer, build_pdfs helpers)."""
+    """Return a hash of the sources that determine the output (generator, renderer, build_pdfs helpers).
+
+    The hash is taken over each file's syntax tree, not its bytes, so reformatting or re-commenting the sources
+    keeps the cached corpus; any change to what the code does regenerates it.
+    """
     digest = hashlib.sha256()
     for path in (HERE / "statement_text.py", HERE / "make_corpus.py", ROOT / "corpus" / "build_pdfs.py"):
-        digest.update(path.read_bytes())
+        digest.update(ast.dump(ast.parse(path.read_text(encoding="utf-8"))).encode())
     return digest.hexdigest()[:16]
 
 
