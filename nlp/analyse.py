@@ -12,7 +12,7 @@ from nlp import __version__
 from nlp.components.context import FLAG_CATEGORIES, CueHit
 from nlp.components.sentences import doc_text
 from nlp.components.specificity import FEATURES_KEY
-from nlp.components.targets import HITS_KEY, SentenceIndex
+from nlp.components.targets import HITS_KEY, REFERENCES_KEY, SentenceIndex
 from nlp.language import detect_language
 from nlp.models import (
     Assertion,
@@ -120,6 +120,7 @@ def findings_from_doc(
     spec_cache: dict[int, Specificity] = {}
     text = doc_text(doc)
     page_starts = [p.start for p in pages]
+    through = {hit: ref for ref, _, _, hits in doc.user_data.get(REFERENCES_KEY, ()) for hit in hits}
     out: list[Finding] = []
     for span in doc.spans.get(HITS_KEY, []):
         rule = rules[span.id_]
@@ -143,6 +144,7 @@ def findings_from_doc(
                 section=index.sections[si],
                 assertion=_assertion(span._.msa_assertion, rule.ignore_cues),
                 specificity=spec_cache[si],
+                reference=through.get((span.start, span.end, span.id_)) if through else None,
             )
         )
     return _dedupe(out) if dedupe else sorted(out, key=lambda f: (f.start, f.end, f.label))

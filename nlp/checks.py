@@ -10,11 +10,11 @@ from spacy.language import Language
 
 from nlp.analyse import findings_from_doc
 from nlp.components.sections import SectionClassifier
-from nlp.components.targets import SentenceIndex
+from nlp.components.targets import REFERENCES_KEY, SentenceIndex
 from nlp.ingest.metadata import infer_jurisdiction, match_rule, parse_year
 from nlp.ruleset import Example, RuleSet
 
-Kind = Literal["target", "cue", "section", "specificity", "metadata"]
+Kind = Literal["target", "cue", "section", "specificity", "metadata", "reference"]
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,7 @@ def iter_cases(ruleset: RuleSet) -> Iterator[ExampleCase]:
         ("cue", ruleset.cues),
         ("section", ruleset.sections),
         ("specificity", ruleset.specificity),
+        ("reference", ruleset.references),
     ]
     for kind, rules in groups:
         for rule in rules:
@@ -92,6 +93,15 @@ def check_case(case: ExampleCase, pipeline: Language, ruleset: RuleSet) -> str |
             target = [f for f in findings if not ex.marked or (f.start, f.end) in ex.marked]
             return _check_assertion(ex.assertion, target[0].assertion.model_dump())
         return None
+    if case.kind == "reference":
+        # The anaphors resolved in a sentence where some rule fired through the reference (marked [[...]]).
+        through = [f for f in findings_from_doc(doc, ruleset, dedupe=False) if f.reference == case.rule_id]
+        spans = [
+            (a, b)
+            for ref, a, b, _ in doc.user_data.get(REFERENCES_KEY, ())
+            if ref == case.rule_id and any(f.sentence_start <= a < f.sentence_end for f in through)
+        ]
+        return _check_spans(case, spans, text)
     if case.kind == "cue":
         ctx = pipeline.get_pipe("msa_context")
         rule = next(c for c in ruleset.cues if c.id == case.rule_id)

@@ -252,6 +252,8 @@ def explain(
             line.append(f.label, style="bold cyan")
             line.append(f" {f.text!r} ", style="")
             line.append(f.rule_id, style="dim")
+            if f.reference:
+                line.append(f" via {f.reference}", style="dim")
             marks = [
                 f"{k}: {v.text!r}"
                 for k, v in (

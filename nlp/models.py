@@ -116,6 +116,11 @@ class Finding(_Frozen):
     section: str | None = Field(default=None, description="Section type of the heading above the sentence.")
     assertion: Assertion = Field(default_factory=Assertion, description="Negation, future, hedge, report, scope.")
     specificity: Specificity = Field(description="Specificity of the sentence.")
+    reference: str | None = Field(
+        default=None,
+        description="Id of the reference (rules/references.yaml) the rule read the sentence through: an anaphor such"
+        " as 'the region' taken as the region named just before. None when the sentence as written matched.",
+    )
 
 
 class Flag(_Frozen):

@@ -171,6 +171,25 @@ class TargetRule(_Matchers):
         return self
 
 
+class ReferenceRule(_Strict):
+    """A reference back to something named earlier: 'the region' after a sentence that names Xinjiang.
+
+    Rules are matched within a sentence, so a claim that names the region only as 'the region' (because the
+    sentence before named it) would be missed. A reference rule lets the target rules of ``labels`` read such a
+    sentence as if the anaphor were the name itself (``replace_with``), when a finding of ``antecedent`` lies in
+    the same sentence before it or in one of the ``window`` sentences before it, with no heading in between.
+    """
+
+    id: str = Field(description="Stable id, e.g. REF.REGION.")
+    description: str = Field(min_length=3, description="One line: what is referred back to.")
+    antecedent: str = Field(description="Label whose finding names the referent (e.g. xinjiang.mention).")
+    anaphors: list[str] = Field(min_length=1, description="Phrases that refer back ('the region'), whole words.")
+    replace_with: str = Field(min_length=1, description="What the target rules read in place of an anaphor.")
+    window: int = Field(default=2, ge=0, le=10, description="How many sentences after the antecedent's it reaches.")
+    labels: list[str] = Field(min_length=1, description="Labels whose target rules read the resolved sentence.")
+    examples: Examples = Field(description="Passages where an anaphor is (match, marked [[...]]) or is not resolved.")
+
+
 CueCategory = Literal["NEGATED", "FUTURE", "HEDGED", "REPORTED", "SCOPE", "PSEUDO", "TERMINATE"]
 
 
@@ -311,6 +330,7 @@ class RuleSet(BaseModel):
     targets: list[TargetRule]
     rule_files: dict[str, str] = Field(description="Rule id -> file it came from (relative to root).")
     cues: list[CueRule]
+    references: list[ReferenceRule] = Field(default_factory=list)
     sections: list[SectionRule]
     specificity: list[SpecificityFeatureRule]
     metadata: MetadataRules
@@ -540,6 +560,14 @@ def _load_cached(root: Path, fp: str) -> RuleSet:
         for cue in _records(path, "cues", CueRule):
             cues.append(cue)
             owners.append((cue.id, path))
+    references: list[ReferenceRule] = []
+    if (root / "references.yaml").is_file():
+        references = _records(root / "references.yaml", "references", ReferenceRule)
+        owners += [(r.id, root / "references.yaml") for r in references]
+        for ref in references:
+            for name in (ref.antecedent, *ref.labels):
+                if name not in labels:
+                    raise RuleFileError(f"{root / 'references.yaml'}: {ref.id}: label {name!r} is not in labels.yaml")
     sections: list[SectionRule] = []
     if (root / "sections.yaml").is_file():
         sections = _records(root / "sections.yaml", "sections", SectionRule)
@@ -596,6 +624,7 @@ def _load_cached(root: Path, fp: str) -> RuleSet:
         targets=targets,
         rule_files=rule_files,
         cues=cues,
+        references=references,
         sections=sections,
         specificity=spec,
         metadata=metadata,

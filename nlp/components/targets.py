@@ -7,14 +7,18 @@ from bisect import bisect_right
 from itertools import pairwise
 
 import ahocorasick
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from nlp.components.matching import CompiledMatchers, Gate, sentence_occurrences
+from nlp.components.matching import CompiledMatchers, CompiledRegex, Gate, sentence_occurrences
 from nlp.components.sentences import INDEX_KEY, doc_text
-from nlp.ruleset import RuleSet, TargetRule, load_ruleset
+from nlp.ruleset import ReferenceRule, RuleSet, TargetRule, load_ruleset
 
 HITS_KEY = "msa_hits"
+#: ``doc.user_data`` key: the references resolved, as (reference id, anaphor start char, anaphor end char, hits
+#: (start token, end token, rule id) the resolved sentence gave that the sentence as written did not).
+REFERENCES_KEY = "msa_references"
 LIST_ITEM = re.compile(r"^\s*(?:[-•*–·▪●◦■➢►]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s")
 
 
@@ -134,6 +138,17 @@ class TargetsComponent:
         self.lead_in = re.compile("|".join(f"(?:{p})" for p in ruleset.lists.lead_in), re.IGNORECASE)
         self.list_labels = frozenset(name for name, d in ruleset.labels.items() if d.list_items)
         self.gap_labels = {name: d.fill_gaps for name, d in ruleset.labels.items() if d.fill_gaps}
+        # References ('the region' after a sentence naming Xinjiang): the anaphors as one whole-word regex, and the
+        # regexes of the rules that read a resolved sentence.
+        self.references: list[tuple[ReferenceRule, re.Pattern[str], list[CompiledRegex]]] = []
+        for ref in ruleset.references:
+            wanted = {i for i, r in enumerate(self.rules) if r.label in ref.labels}
+            anaphors = sorted({a.lower() for a in ref.anaphors}, key=len, reverse=True)
+            pattern = re.compile(
+                r"(?<![\w-])(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in anaphors) + r")(?![\w-])",
+                re.IGNORECASE,
+            )
+            self.references.append((ref, pattern, [rx for rx in self.matchers.regexes if rx.index in wanted]))
 
     def _accept(self, index: int, sent_text: str, section: str | None, heading: bool) -> bool:
         """Whether rule ``index`` may fire in a sentence (``sent_text`` lower-cased), by its regexes."""
@@ -194,12 +209,100 @@ class TargetsComponent:
                 continue
             rule = self.rules[hit.index]
             out.append(Span(doc, hit.start, hit.end, label=rule.label, span_id=rule.id))
+        if self.references:
+            out += self._resolved(doc, index, out)
         if self.list_labels:
             out += self._list_items(doc, index, out)
         if self.gap_labels:
             out += self._gaps(doc, index, out)
         doc.spans[HITS_KEY] = out
         return doc
+
+    def _resolved(self, doc: Doc, index: SentenceIndex, hits: list[Span]) -> list[Span]:
+        """Hits of the rules that read a sentence with its anaphors resolved (see :class:`ReferenceRule`).
+
+        The regexes of a reference's labels run on the sentence with each anaphor replaced by the name; a hit they
+        give there that the sentence as written did not is kept, mapped back onto the sentence as written. Sentence
+        conditions (requires / excludes) are read on the resolved sentence too. Token patterns and phrases are not
+        re-run. What was resolved is kept in ``doc.user_data[REFERENCES_KEY]``.
+        """
+        out: list[Span] = []
+        have = {(h.start, h.end, h.id_) for h in hits}
+        records: list[tuple[str, int, int, list[tuple[int, int, str]]]] = []
+        space = None
+        for ref, anaphor, regexes in self.references:
+            if not regexes:
+                continue
+            named: dict[int, int] = {}  # sentence -> where its first antecedent starts
+            for h in hits:
+                if h.label_ == ref.antecedent:
+                    si = index.of(h.start)
+                    named[si] = min(named.get(si, h.start_char), h.start_char)
+            if not named:
+                continue
+            last = None
+            for si in range(len(index.sents)):
+                if si in named:
+                    last = si
+                elif index.headings[si]:
+                    last = None
+                if last is None or si - last > ref.window:
+                    continue
+                begin, _ = index.bounds[si]
+                text = index.texts[si]
+                floor = named[si] - begin if si in named else 0
+                found = [m for m in anaphor.finditer(text) if m.start() >= floor]
+                if not found:
+                    continue
+                pieces: list[str] = []
+                shifts: list[tuple[int, int, int, int]] = []  # (resolved start, resolved end, start, end)
+                at = 0
+                for m in found:
+                    pieces.append(text[at : m.start()])
+                    start = sum(map(len, pieces))
+                    pieces.append(ref.replace_with)
+                    shifts.append((start, start + len(ref.replace_with), m.start(), m.end()))
+                    at = m.end()
+                pieces.append(text[at:])
+                resolved = "".join(pieces)
+                lowered = resolved.lower()
+                section, heading = index.sections[si], index.headings[si]
+                new: list[tuple[int, int, str]] = []
+                verdicts: dict[int, bool] = {}
+                for rx in regexes:
+                    ok = verdicts.get(rx.index)
+                    if ok is None:
+                        ok = verdicts[rx.index] = self._accept(rx.index, lowered, section, heading)
+                    if not ok:
+                        continue
+                    for m in rx.pattern.finditer(resolved):
+                        if m.end() <= m.start():
+                            continue
+                        span = doc.char_span(
+                            begin + _unshift(m.start(), shifts, True),
+                            begin + _unshift(m.end(), shifts, False),
+                            alignment_mode="expand",
+                        )
+                        if span is None or not len(span):
+                            continue
+                        if space is None:
+                            space = doc.to_array(IS_SPACE).tolist()
+                        s, e = span.start, span.end
+                        while s < e and space[s]:
+                            s += 1
+                        while e > s and space[e - 1]:
+                            e -= 1
+                        rule = self.rules[rx.index]
+                        if e <= s or (s, e, rule.id) in have:
+                            continue
+                        have.add((s, e, rule.id))
+                        new.append((s, e, rule.id))
+                        out.append(Span(doc, s, e, label=rule.label, span_id=rule.id))
+                for m in found:
+                    records.append((ref.id, begin + m.start(), begin + m.end(), new))
+        if records:
+            doc.user_data[REFERENCES_KEY] = records
+        return out
 
     def is_list_item(self, text: str) -> bool:
         """Whether a sentence reads as an item of a list.
@@ -266,6 +369,21 @@ class TargetsComponent:
                     continue
                 out += [s for j in gap if (s := _whole_sentence(doc, index, j, label, lead.id_)) is not None]
         return out
+
+
+def _unshift(pos: int, shifts: list[tuple[int, int, int, int]], start: bool) -> int:
+    """A position in a resolved sentence, mapped back onto the sentence as written.
+
+    A position inside a replacement maps to the start (``start``) or end of the anaphor it replaced.
+    """
+    delta = 0
+    for new_start, new_end, old_start, old_end in shifts:
+        if pos < new_start or (not start and pos == new_start):
+            break
+        if pos < new_end or (not start and pos == new_end):
+            return old_start if start else old_end
+        delta = old_end - new_end
+    return pos + delta
 
 
 def _whole_sentence(doc: Doc, index: SentenceIndex, j: int, label: str, rule_id: str) -> Span | None:
