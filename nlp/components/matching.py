@@ -211,10 +211,7 @@ class CompiledMatchers:
         space = doc.to_array(IS_SPACE).tolist() if raw else []
         for index, s, e in raw:
             # A hit never starts or ends on white space (a regex may swallow a line break).
-            while s < e and space[s]:
-                s += 1
-            while e > s and space[e - 1]:
-                e -= 1
+            s, e = trim_space(space, s, e)
             if e > s:
                 trimmed.add((index, s, e))
         hits = sorted(trimmed, key=lambda t: (t[1], t[2], t[0]))
@@ -352,6 +349,15 @@ class CompiledMatchers:
                         if span is not None and len(span):
                             out.append((rx.index, span.start, span.end))
         return out
+
+
+def trim_space(space: Sequence[bool | int], start: int, end: int) -> tuple[int, int]:
+    """The token range ``start:end`` without the white-space tokens at either end (``space``: IS_SPACE per token)."""
+    while start < end and space[start]:
+        start += 1
+    while end > start and space[end - 1]:
+        end -= 1
+    return start, end
 
 
 def sentence_occurrences(

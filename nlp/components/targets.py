@@ -11,7 +11,7 @@ from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from nlp.components.matching import CompiledMatchers, CompiledRegex, Gate, sentence_occurrences
+from nlp.components.matching import CompiledMatchers, CompiledRegex, Gate, sentence_occurrences, trim_space
 from nlp.components.sentences import INDEX_KEY, doc_text
 from nlp.ruleset import ReferenceRule, RuleSet, TargetRule, load_ruleset
 
@@ -256,12 +256,12 @@ class TargetsComponent:
                     continue
                 pieces: list[str] = []
                 shifts: list[tuple[int, int, int, int]] = []  # (resolved start, resolved end, start, end)
-                at = 0
+                at = length = 0
                 for m in found:
-                    pieces.append(text[at : m.start()])
-                    start = sum(map(len, pieces))
-                    pieces.append(ref.replace_with)
-                    shifts.append((start, start + len(ref.replace_with), m.start(), m.end()))
+                    pieces += [text[at : m.start()], ref.replace_with]
+                    length += m.start() - at
+                    shifts.append((length, length + len(ref.replace_with), m.start(), m.end()))
+                    length += len(ref.replace_with)
                     at = m.end()
                 pieces.append(text[at:])
                 resolved = "".join(pieces)
@@ -287,11 +287,7 @@ class TargetsComponent:
                             continue
                         if space is None:
                             space = doc.to_array(IS_SPACE).tolist()
-                        s, e = span.start, span.end
-                        while s < e and space[s]:
-                            s += 1
-                        while e > s and space[e - 1]:
-                            e -= 1
+                        s, e = trim_space(space, span.start, span.end)
                         rule = self.rules[rx.index]
                         if e <= s or (s, e, rule.id) in have:
                             continue
