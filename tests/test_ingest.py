@@ -97,6 +97,29 @@ def test_layout_engine_agrees_on_text(two_column_text):
     ]
 
 
+def test_loose_boxes_are_the_wrappers_loose_charboxes():
+    """The fast engine's direct C call gives exactly pypdfium2's ``get_charbox(loose=True)``, errors included."""
+    import pypdfium2 as pdfium
+
+    from nlp.ingest.pdf import _loose_boxes
+
+    pdf = pdfium.PdfDocument(make_pdf(TWO_COLUMN))
+    try:
+        page = pdf[0]
+        textpage = page.get_textpage()
+        box = _loose_boxes(textpage)
+        count = textpage.count_chars()
+        assert count > 1000
+        assert [box(i) for i in range(count)] == [textpage.get_charbox(i, loose=True) for i in range(count)]
+        for bad in (count, -1):
+            with pytest.raises(pdfium.PdfiumError):
+                box(bad)
+        textpage.close()
+        page.close()
+    finally:
+        pdf.close()
+
+
 @pytest.mark.parametrize(
     ("name", "code"),
     [
