@@ -131,6 +131,7 @@ def _loose_boxes(textpage: object) -> Box:
     rect = pdfium_c.FS_RECTF()
     rect_addr = ctypes.addressof(rect)
     unpack = struct.Struct("4f").unpack_from  # FS_RECTF: float left, top, right, bottom
+    # cdecl, as pypdfium2's own bindings (ctypes.CDLL); the C signature is (FPDF_TEXTPAGE, int, FS_RECTF*) -> FPDF_BOOL
     prototype = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)
     loose_box = prototype(ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_void_p).value)
     handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value  # type: ignore[attr-defined]
