@@ -368,3 +368,24 @@ def test_language_shares_count_the_words_a_plain_scan_finds(ruleset):
         shares, hits = language_shares(text, ruleset.language)
         assert hits == total, text
         assert shares == ({c: n / total for c, n in counts.items()} if total else dict.fromkeys(codes, 0.0)), text
+
+
+def test_ligatures_are_spelled_out_and_pages_follow():
+    from nlp.ingest import fold_ligatures
+    from nlp.models import Page
+
+    text = "a traf\ufb01c\n\nhuman tra\ufb03cking identi\ufb01ed"
+    pages = [Page(number=1, start=0, end=8), Page(number=2, start=10, end=len(text))]
+    folded, moved = fold_ligatures(text, pages)
+    assert folded == "a traffic\n\nhuman trafficking identified"
+    assert [folded[p.start : p.end] for p in moved] == ["a traffic", "human trafficking identified"]
+    assert fold_ligatures("no ligature", pages) == ("no ligature", pages)
+
+
+def test_ligatures_in_a_text_file(tmp_path, min_ruleset):
+    path = tmp_path / "lig.txt"
+    path.write_text("We found no human tra\ufb03cking in our \ufb01rst-tier suppliers.", encoding="utf-8")
+    doc = read(path, min_ruleset)
+    assert doc.error is None
+    assert "human trafficking in our first-tier" in doc.text
+    assert doc.pages[0].end == len(doc.text)

@@ -5,10 +5,13 @@ Reading never raises for a bad file: the Document carries ``error`` (code and me
 
 from __future__ import annotations
 
+import bisect
 import csv
 import hashlib
 import io
+import itertools
 import os
+import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -156,6 +159,37 @@ def _error(item: InputItem, doc_id: str, fmt: str, code: ErrorCode, message: str
     )
 
 
+# Typographic ligatures (U+FB00-FB06) as their letters. PDF text often carries them where a font's ligature glyph
+# maps to the ligature code point, and then "traﬃcking" or "identiﬁed" would escape every rule written for the
+# letters. The full compatibility normalisation (NFKC) would also rewrite superscripts, fractions and full-width
+# forms, which the rules read as they are.
+LIGATURES = {0xFB00: "ff", 0xFB01: "fi", 0xFB02: "fl", 0xFB03: "ffi", 0xFB04: "ffl", 0xFB05: "st", 0xFB06: "st"}
+_LIGATURE = re.compile("[\ufb00-\ufb06]")
+
+
+def fold_ligatures(text: str, pages: list[Page]) -> tuple[str, list[Page]]:
+    """``text`` with its ligatures spelled out, and ``pages`` with their offsets moved to match.
+
+    Args:
+        text: The document text.
+        pages: Its page map (may be empty).
+
+    Returns:
+        The new text and page map (the same objects when the text holds no ligature).
+    """
+    at = [m.start() for m in _LIGATURE.finditer(text)]
+    if not at:
+        return text, pages
+    grown = list(itertools.accumulate(len(LIGATURES[ord(text[i])]) - 1 for i in at))
+
+    def moved(offset: int) -> int:
+        k = bisect.bisect_left(at, offset)  # ligatures before ``offset``
+        return offset + (grown[k - 1] if k else 0)
+
+    folded = text.translate(LIGATURES)
+    return folded, [Page(number=p.number, start=moved(p.start), end=moved(p.end)) for p in pages]
+
+
 def _blocks_to_text(blocks: list[tuple[str, int]]) -> tuple[str, list[Page]]:
     text_parts: list[str] = []
     pages: list[Page] = []
@@ -253,6 +287,7 @@ def read_document(
         return _error(item, doc_id, fmt or "unknown", "corrupt", f"cannot be read ({type(exc).__name__}: {exc})")
     if not text.strip():
         return _error(item, doc_id, fmt, "empty", "no text in the document")
+    text, pages = fold_ligatures(text, pages)
     if not pages:
         pages = [Page(number=1, start=0, end=len(text))]
     meta_src: dict[str, str] = {}
