@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from nlp import __version__
 from nlp.components.context import FLAG_CATEGORIES, CueHit
@@ -27,15 +28,18 @@ from nlp.models import (
     StatementReport,
 )
 from nlp.pipeline import run_pipeline
-from nlp.ruleset import RuleSet, load_ruleset
+from nlp.ruleset import RuleSet, TargetRule, load_ruleset
 from nlp.scoring.engine import FindingIndex, red_flags, score_framework, statement_specificity, xinjiang_block
 
 _FLAG_FIELD = {"NEGATED": "negated", "FUTURE": "future", "HEDGED": "hedged", "REPORTED": "reported"}
 
 
+_NO_ASSERTION = Assertion()  # shared by the findings without cues (most of them); models are frozen
+
+
 def _assertion(found: dict[str, CueHit] | None, ignore: Sequence[str] = ()) -> Assertion:
     if not found:
-        return Assertion()
+        return _NO_ASSERTION
     values: dict[str, Cue] = {}
     for cat in FLAG_CATEGORIES:
         hit = None if cat in ignore else found.get(cat)
@@ -51,7 +55,7 @@ def _assertion(found: dict[str, CueHit] | None, ignore: Sequence[str] = ()) -> A
             values["scope"] = ScopeCue(value=hit.rule.scope_value, **common)
         elif cat in _FLAG_FIELD:
             values[_FLAG_FIELD[cat]] = Cue(**common)
-    return Assertion(**values)
+    return Assertion(**values) if values else _NO_ASSERTION
 
 
 def _page_of(pages: Sequence[Page], starts: Sequence[int], offset: int) -> int | None:
@@ -61,29 +65,46 @@ def _page_of(pages: Sequence[Page], starts: Sequence[int], offset: int) -> int |
     return pages[max(i, 0)].number
 
 
-def _dedupe(findings: list[Finding]) -> list[Finding]:
-    """Per label, keep one of overlapping findings.
+class _Hit(NamedTuple):
+    """A hit read off the Doc with the span its finding will have: findings are built only for the hits kept."""
 
-    A finding whose span is its match beats one that spans the whole sentence (a sentence span is the fallback of
+    label: str
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    sentence: int  # index in the SentenceIndex
+    rule: TargetRule
+    span: Span
+
+
+def _dedupe(hits: list[_Hit]) -> list[_Hit]:
+    """Per label, keep one of overlapping hits; return the kept ones in document order.
+
+    A hit whose span is its match beats one that spans the whole sentence (a sentence span is the fallback of
     rules that cannot delimit the claim); among match spans the longest wins (ties: the earlier rule).
     """
-    kept: list[Finding] = []
+    kept: list[_Hit] = []
     # Per label, the kept spans (never overlapping one another) as sorted starts and their ends: a new span
     # overlaps one of them only if it overlaps the last one starting before its end.
     by_label: dict[str, tuple[list[int], list[int]]] = {}
 
-    def key(f: Finding) -> tuple[bool, int, int]:
-        return (f.start, f.end) == (f.sentence_start, f.sentence_end), -(f.end - f.start), f.start
+    def key(h: _Hit) -> tuple[bool, int, int]:
+        return (h.start, h.end) == (h.sentence_start, h.sentence_end), -(h.end - h.start), h.start
 
-    for f in sorted(findings, key=key):
-        starts, ends = by_label.setdefault(f.label, ([], []))
-        at = bisect_left(starts, f.end)
-        if at and ends[at - 1] > f.start:
+    for h in sorted(hits, key=key):
+        starts, ends = by_label.setdefault(h.label, ([], []))
+        at = bisect_left(starts, h.end)
+        if at and ends[at - 1] > h.start:
             continue
-        starts.insert(at, f.start)
-        ends.insert(at, f.end)
-        kept.append(f)
-    return sorted(kept, key=lambda f: (f.start, f.end, f.label))
+        starts.insert(at, h.start)
+        ends.insert(at, h.end)
+        kept.append(h)
+    return sorted(kept, key=_in_order)
+
+
+def _in_order(h: _Hit) -> tuple[int, int, str]:
+    return h.start, h.end, h.label
 
 
 def findings_from_doc(
@@ -103,6 +124,15 @@ def findings_from_doc(
     ruleset = ruleset or load_ruleset()
     rules = {r.id: r for r in ruleset.targets}
     index = SentenceIndex.for_doc(doc)
+    hits: list[_Hit] = []
+    for span in doc.spans.get(HITS_KEY, []):
+        rule = rules[span.id_]
+        si = index.of(span.start)
+        s_start, s_end = index.bounds[si]
+        start, end = (s_start, s_end) if rule.span == "sentence" else (span.start_char, span.end_char)
+        hits.append(_Hit(rule.label, start, end, s_start, s_end, si, rule, span))
+    # Deduplicate first: about a fifth of the hits are dropped, and building a Finding costs more than a hit.
+    hits = _dedupe(hits) if dedupe else sorted(hits, key=_in_order)
     feats_by_sent: dict[int, list[SpecificityFeature]] = {}
     weights = {f.id: f.weight for f in ruleset.specificity}
     for span in doc.spans.get(FEATURES_KEY, []):
@@ -122,32 +152,29 @@ def findings_from_doc(
     page_starts = [p.start for p in pages]
     through = {hit: ref for ref, _, _, hits in doc.user_data.get(REFERENCES_KEY, ()) for hit in hits}
     out: list[Finding] = []
-    for span in doc.spans.get(HITS_KEY, []):
-        rule = rules[span.id_]
-        si = index.of(span.start)
-        s_start, s_end = index.bounds[si]
-        s_text = index.texts[si]
-        start, end = (s_start, s_end) if rule.span == "sentence" else (span.start_char, span.end_char)
+    for h in hits:
+        si = h.sentence
         if si not in spec_cache:
             spec_cache[si] = _specificity(feats_by_sent.get(si, []))
+        span = h.span
         out.append(
             Finding(
-                label=rule.label,
-                rule_id=rule.id,
-                text=text[start:end],
-                sentence=s_text,
-                page=_page_of(pages, page_starts, start),
-                start=start,
-                end=end,
-                sentence_start=s_start,
-                sentence_end=s_end,
+                label=h.label,
+                rule_id=h.rule.id,
+                text=text[h.start : h.end],
+                sentence=index.texts[si],
+                page=_page_of(pages, page_starts, h.start),
+                start=h.start,
+                end=h.end,
+                sentence_start=h.sentence_start,
+                sentence_end=h.sentence_end,
                 section=index.sections[si],
-                assertion=_assertion(span._.msa_assertion, rule.ignore_cues),
+                assertion=_assertion(span._.msa_assertion, h.rule.ignore_cues),
                 specificity=spec_cache[si],
                 reference=through.get((span.start, span.end, span.id_)) if through else None,
             )
         )
-    return _dedupe(out) if dedupe else sorted(out, key=lambda f: (f.start, f.end, f.label))
+    return out
 
 
 def _specificity(features: list[SpecificityFeature]) -> Specificity:
