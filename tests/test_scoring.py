@@ -158,11 +158,18 @@ def test_finding_index_equals_testing_every_finding(ruleset):
 
     from nlp.models import Assertion, Cue, Finding, ScopeCue, Specificity, SpecificityFeature
     from nlp.scoring.engine import FindingIndex, matches, red_flags, score_criterion, score_framework, xinjiang_block
+    from nlp.scoring.schema import FindingFilter
 
     scoring = ruleset.scoring
     filters = [f for fw in ruleset.frameworks for c in fw.criteria for f in [*c.satisfied_by, *c.aims_relevant]]
     filters += [f for rule in [*scoring.ladder, *scoring.red_flags] for f in _filters(rule.when)]
     labels = [*sorted({label for f in filters for label in [*f.labels, *f.with_labels]}), "other.label"]
+    # Every negation setting, alone and with another condition (hits() tests the flag apart from matches()).
+    filters += [
+        FindingFilter(labels=labels[:3], negated=negated, **extra)
+        for negated in (None, True, False)
+        for extra in ({}, {"hedged": True}, {"min_specificity": 20})
+    ]
     rng = random.Random(5)
 
     def cue():

@@ -35,11 +35,17 @@ class FindingIndex:
     labels_at: dict[int, set[str]] = field(default_factory=dict)
     by_label: dict[str, list[int]] = field(default_factory=dict)
     _hits: dict[int, tuple[FindingFilter, list[int]]] = field(default_factory=dict, init=False, repr=False)
+    _negated: list[bool] = field(default_factory=list, init=False, repr=False)
+    _labels_with: list[set[str]] = field(default_factory=list, init=False, repr=False)
+    _kinds: list[set[str]] = field(default_factory=list, init=False, repr=False)
 
     def __post_init__(self) -> None:
         for i, f in enumerate(self.findings):
             self.labels_at.setdefault(f.sentence_start, set()).add(f.label)
             self.by_label.setdefault(f.label, []).append(i)
+            self._negated.append(f.assertion.negated is not None)
+            self._kinds.append({x.kind for x in f.specificity.features})
+        self._labels_with = [self.labels_at[f.sentence_start] for f in self.findings]
 
     def hits(self, flt: FindingFilter) -> list[int]:
         """Indexes of the findings that pass ``flt``, ascending, computed once per filter (do not modify the list).
@@ -54,10 +60,30 @@ class FindingIndex:
             candidates: Sequence[int] = self.by_label.get(labels[0], ())
         else:
             candidates = sorted(i for label in set(labels) for i in self.by_label.get(label, ()))
-        findings = self.findings
-        found = [i for i in candidates if matches(findings[i], flt, self)]
+        # The conditions most filters set (the negation flag, which is false by default; labels in the sentence;
+        # feature kinds) are tested on values read once per finding, a pass each; matches() is called only for
+        # filters that set another condition.
+        found = list(candidates)
+        if flt.negated is not None:
+            want, negated = flt.negated, self._negated
+            found = [i for i in found if negated[i] == want]
+        if flt.with_labels:
+            with_labels, labels_with = flt.with_labels, self._labels_with
+            found = [i for i in found if not labels_with[i].isdisjoint(with_labels)]
+        if flt.features:
+            features, kinds = flt.features, self._kinds
+            found = [i for i in found if not kinds[i].isdisjoint(features)]
+        if any(getattr(flt, name) != getattr(_NO_CONDITION, name) for name in _OTHER_CONDITIONS):
+            findings = self.findings
+            found = [i for i in found if matches(findings[i], flt, self)]
         self._hits[id(flt)] = (flt, found)
         return found
+
+
+_NO_CONDITION = FindingFilter(labels=["any"])  # every condition at its default
+_OTHER_CONDITIONS = tuple(
+    name for name in FindingFilter.model_fields if name not in ("labels", "negated", "with_labels", "features")
+)
 
 
 def matches(finding: Finding, flt: FindingFilter, index: FindingIndex) -> bool:
