@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nlp.analyse import analyse_document
 from nlp.models import Document, Page
@@ -143,6 +145,48 @@ def test_corpus_boilerplate_and_copying():
     assert rows["1"].previous_source == "0.txt"
     assert rows["1"].copied_share == pytest.approx(2 / 3, abs=0.01)
     assert rows["0"].copied_share is None and rows["2"].previous_source is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab.!?, \n\t\r\u00a0\u2028’'", max_size=40))
+def test_sentence_breaks_equal_the_plain_pattern(text):
+    """The fast sentence-break regex of the corpus measures splits as its plain form does."""
+    import re
+
+    from nlp.scoring.corpus import SENTENCE, SENTENCE_PLAIN
+
+    assert SENTENCE.split(text) == re.split(SENTENCE_PLAIN, text)
+
+
+def test_signature_equals_a_sentence_by_sentence_reading():
+    """Words per sentence, tetragram hashes and copy hashes, recomputed one sentence at a time."""
+    import re
+
+    import numpy
+
+    from nlp.models import StatementReport
+    from nlp.scoring.corpus import _MIX, MIN_COPY_WORDS, SENTENCE_PLAIN, WORD, _hash, signature
+
+    text = (
+        "Our Policy.  We audited 12 mills in Turkey during 2023!\n\nNo words here: ... \n"
+        "Is it the firm’s duty? Yes it's ours, and we traced cotton to the gin for every order\n"
+        "a b c\nshort. one two three four five six seven eight nine"
+    )
+    report = StatementReport(id="1", source="1.txt", status="ok", rules_fingerprint="x", version="x")
+    sig = signature(report, text)
+    sentences = [w for w in (WORD.findall(p) for p in re.split(SENTENCE_PLAIN, text.lower())) if w]
+    assert sig.words.tolist() == [len(w) for w in sentences]
+    grams, owners = [], []
+    for i, words in enumerate(sentences):
+        for k in range(len(words) - 3):
+            h = _hash(words[k])
+            for word in words[k + 1 : k + 4]:
+                h = ((h * int(_MIX)) % 2**64) ^ _hash(word)
+            grams.append(h)
+            owners.append(i)
+    assert sig.grams.dtype == numpy.uint64 and sig.grams.tolist() == grams
+    assert sig.gram_sentence.tolist() == owners
+    assert sig.sentence_hashes == {_hash(" ".join(w)) for w in sentences if len(w) >= MIN_COPY_WORDS}
 
 
 def _filters(cond):
