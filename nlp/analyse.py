@@ -135,20 +135,20 @@ def findings_from_doc(
     hits = _dedupe(hits) if dedupe else sorted(hits, key=_in_order)
     feats_by_sent: dict[int, list[SpecificityFeature]] = {}
     weights = {f.id: f.weight for f in ruleset.specificity}
+    text = doc_text(doc)
     for span in doc.spans.get(FEATURES_KEY, []):
-        feat_rule_weight = weights.get(span.id_, 0.0)
+        begin, end = span.start_char, span.end_char
         feats_by_sent.setdefault(index.of(span.start), []).append(
             SpecificityFeature(
                 id=span.id_,
                 kind=span.label_,
-                text=span.text,
-                start=span.start_char,
-                end=span.end_char,
-                weight=feat_rule_weight,
+                text=text[begin:end],  # = span.text, which joins the span's tokens
+                start=begin,
+                end=end,
+                weight=weights.get(span.id_, 0.0),
             )
         )
     spec_cache: dict[int, Specificity] = {}
-    text = doc_text(doc)
     page_starts = [p.start for p in pages]
     through = {hit: ref for ref, _, _, hits in doc.user_data.get(REFERENCES_KEY, ()) for hit in hits}
     out: list[Finding] = []
