@@ -371,21 +371,35 @@ def test_language_shares_count_the_words_a_plain_scan_finds(ruleset):
 
 
 def test_ligatures_are_spelled_out_and_pages_follow():
-    from nlp.ingest import fold_ligatures
+    from nlp.ingest import fold_text
     from nlp.models import Page
 
     text = "a traf\ufb01c\n\nhuman tra\ufb03cking identi\ufb01ed"
     pages = [Page(number=1, start=0, end=8), Page(number=2, start=10, end=len(text))]
-    folded, moved = fold_ligatures(text, pages)
+    folded, moved = fold_text(text, pages)
     assert folded == "a traffic\n\nhuman trafficking identified"
     assert [folded[p.start : p.end] for p in moved] == ["a traffic", "human trafficking identified"]
-    assert fold_ligatures("no ligature", pages) == ("no ligature", pages)
+    assert fold_text("no ligature", pages) == ("no ligature", pages)
 
 
-def test_ligatures_in_a_text_file(tmp_path, min_ruleset):
+def test_invisible_word_breakers_are_dropped_and_pages_follow():
+    from nlp.ingest import fold_text
+    from nlp.models import Page
+
+    text = "forced la\u00adbour\n\ntraf\u200bfick\u2060ing and \ufb01nes"
+    pages = [Page(number=1, start=0, end=text.index("\n")), Page(number=2, start=text.rindex("\n") + 1, end=len(text))]
+    folded, moved = fold_text(text, pages)
+    assert folded == "forced labour\n\ntrafficking and fines"
+    assert [folded[p.start : p.end] for p in moved] == ["forced labour", "trafficking and fines"]
+
+
+def test_ligatures_and_soft_hyphens_in_files(tmp_path, min_ruleset):
     path = tmp_path / "lig.txt"
     path.write_text("We found no human tra\ufb03cking in our \ufb01rst-tier suppliers.", encoding="utf-8")
     doc = read(path, min_ruleset)
     assert doc.error is None
     assert "human trafficking in our first-tier" in doc.text
     assert doc.pages[0].end == len(doc.text)
+    page = tmp_path / "shy.html"
+    page.write_text("<html><body><p>No human traf&shy;ficking was found.</p></body></html>", encoding="utf-8")
+    assert "human trafficking was found" in read(page, min_ruleset).text

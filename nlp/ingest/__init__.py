@@ -159,35 +159,50 @@ def _error(item: InputItem, doc_id: str, fmt: str, code: ErrorCode, message: str
     )
 
 
-# Typographic ligatures (U+FB00-FB06) as their letters. PDF text often carries them where a font's ligature glyph
-# maps to the ligature code point, and then "traﬃcking" or "identiﬁed" would escape every rule written for the
-# letters. The full compatibility normalisation (NFKC) would also rewrite superscripts, fractions and full-width
-# forms, which the rules read as they are.
-LIGATURES = {0xFB00: "ff", 0xFB01: "fi", 0xFB02: "fl", 0xFB03: "ffi", 0xFB04: "ffl", 0xFB05: "st", 0xFB06: "st"}
-_LIGATURE = re.compile("[\ufb00-\ufb06]")
+# Characters that break words for the rules without being seen. Typographic ligatures (U+FB00-FB06) become their
+# letters: PDF text often carries them where a font's ligature glyph maps to the ligature code point, and then
+# "traﬃcking" or "identiﬁed" would escape every rule written for the letters. Soft hyphens and zero-width spaces
+# and joiners (HTML's &shy; and &#8203;, word-processor hyphenation hints) are dropped: "traf&shy;ficking" is one
+# word. The full compatibility normalisation (NFKC) would also rewrite superscripts, fractions and full-width forms,
+# which the rules read as they are.
+FOLDED = {
+    0xFB00: "ff",
+    0xFB01: "fi",
+    0xFB02: "fl",
+    0xFB03: "ffi",
+    0xFB04: "ffl",
+    0xFB05: "st",
+    0xFB06: "st",
+    0x00AD: "",  # soft hyphen
+    0x200B: "",  # zero-width space
+    0x2060: "",  # word joiner
+    0xFEFF: "",  # zero-width no-break space (a byte-order mark inside the text)
+}
+_FOLDED = re.compile("[" + "".join(chr(c) for c in FOLDED) + "]")
 
 
-def fold_ligatures(text: str, pages: list[Page]) -> tuple[str, list[Page]]:
-    """``text`` with its ligatures spelled out, and ``pages`` with their offsets moved to match.
+def fold_text(text: str, pages: list[Page]) -> tuple[str, list[Page]]:
+    """``text`` with ligatures spelled out and invisible word breakers dropped, ``pages`` moved to match.
+
+    See :data:`FOLDED` for the characters.
 
     Args:
         text: The document text.
         pages: Its page map (may be empty).
 
     Returns:
-        The new text and page map (the same objects when the text holds no ligature).
+        The new text and page map (the same objects when there is nothing to fold).
     """
-    at = [m.start() for m in _LIGATURE.finditer(text)]
+    at = [m.start() for m in _FOLDED.finditer(text)]
     if not at:
         return text, pages
-    grown = list(itertools.accumulate(len(LIGATURES[ord(text[i])]) - 1 for i in at))
+    shift = list(itertools.accumulate(len(FOLDED[ord(text[i])]) - 1 for i in at))
 
     def moved(offset: int) -> int:
-        k = bisect.bisect_left(at, offset)  # ligatures before ``offset``
-        return offset + (grown[k - 1] if k else 0)
+        k = bisect.bisect_left(at, offset)  # folded characters before ``offset``
+        return offset + (shift[k - 1] if k else 0)
 
-    folded = text.translate(LIGATURES)
-    return folded, [Page(number=p.number, start=moved(p.start), end=moved(p.end)) for p in pages]
+    return text.translate(FOLDED), [Page(number=p.number, start=moved(p.start), end=moved(p.end)) for p in pages]
 
 
 def _blocks_to_text(blocks: list[tuple[str, int]]) -> tuple[str, list[Page]]:
@@ -287,7 +302,7 @@ def read_document(
         return _error(item, doc_id, fmt or "unknown", "corrupt", f"cannot be read ({type(exc).__name__}: {exc})")
     if not text.strip():
         return _error(item, doc_id, fmt, "empty", "no text in the document")
-    text, pages = fold_ligatures(text, pages)
+    text, pages = fold_text(text, pages)
     if not pages:
         pages = [Page(number=1, start=0, end=len(text))]
     meta_src: dict[str, str] = {}
