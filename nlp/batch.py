@@ -87,6 +87,7 @@ class BatchSummary:
     ok: int = 0
     errors: dict[str, int] = field(default_factory=dict)
     pages: int = 0
+    words: int = 0
     seconds: float = 0.0
     analysed: int = 0
     resumed: int = 0
@@ -130,6 +131,7 @@ class Result:
             "source": report.source,
             "status": report.status,
             "pages": report.pages,
+            "words": report.words,
             "error": report.error.model_dump() if report.error else None,
         }
         head = json.dumps(
@@ -664,6 +666,7 @@ def run_batch(
 def _count(summary: BatchSummary, report: StatementReport) -> None:
     summary.documents += 1
     summary.pages += report.pages
+    summary.words += report.words
     if report.status == "ok":
         summary.ok += 1
     elif report.error:
@@ -673,6 +676,7 @@ def _count(summary: BatchSummary, report: StatementReport) -> None:
 def _count_brief(summary: BatchSummary, brief: dict[str, Any]) -> None:
     summary.documents += 1
     summary.pages += int(brief.get("pages") or 0)
+    summary.words += int(brief.get("words") or 0)  # journal lines of an older msa have none
     if brief.get("status") == "ok":
         summary.ok += 1
     elif brief.get("error"):
@@ -686,6 +690,7 @@ def _write_run_file(out: Path, summary: BatchSummary, options: BatchOptions, fin
         "ok": summary.ok,
         "errors": summary.errors,
         "pages": summary.pages,
+        "words": summary.words,
         "seconds": round(summary.seconds, 3),
         "analysed": summary.analysed,
         "resumed": summary.resumed,

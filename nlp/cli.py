@@ -127,9 +127,11 @@ def analyse(
         build_scorecards(out, out / "scorecards")
     errors = ", ".join(f"{code}: {n}" for code, n in sorted(summary.errors.items())) or "none"
     rate = summary.pages / summary.seconds if summary.seconds else 0.0
+    words_rate = summary.words / summary.seconds if summary.seconds else 0.0  # text files count as one page each
     console.print(
         f"[bold]{summary.documents}[/] documents, [green]{summary.ok} ok[/], errors: {errors}; "
-        f"{summary.pages} pages in {summary.seconds:.1f}s ({rate:.1f} pages/s)"
+        f"{summary.pages} pages, {summary.words:,} words in {summary.seconds:.1f}s ({rate:.1f} pages/s, "
+        f"{words_rate:,.0f} words/s)"
         + (f"; {summary.resumed} taken from an earlier run" if summary.resumed else "")
         + (f"; {summary.duplicates} duplicate file(s) reported with their first copy" if summary.duplicates else "")
     )

@@ -55,6 +55,7 @@ def test_jobs_do_not_change_the_output(corpus_items, reference, tmp_path):
     run = json.loads((tmp_path / "run.json").read_text())
     assert run["jobs"] == 2 and run["engine"] == "processes"
     assert run["worker_peak_rss_mb"] and all(0 < mb < 1000 for mb in run["worker_peak_rss_mb"])
+    assert run["words"] == summary.words == sum(r.words for r in reports(tmp_path)) > 0
     dup = reports(tmp_path)[-1]
     assert dup.duplicate_of == corpus_items[0].path and dup.company == "Copy Ltd"
 
@@ -106,6 +107,7 @@ def test_kill_dash_nine_then_resume_gives_the_uninterrupted_output(corpus_items,
     assert tables(out) == tables(reference)
     run = json.loads((out / "run.json").read_text())
     assert run["resumed"] == done and run["analysed"] == len(corpus_items) - 1 - done
+    assert run["words"] == json.loads((reference / "run.json").read_text())["words"]  # resumed ones counted too
     keys = [read_record(line)["key"] for line in journal.read_bytes().splitlines()]
     assert len(keys) == len(set(keys)) == len(corpus_items) - 1  # no duplicates, no gaps
 
