@@ -19,6 +19,14 @@ CORPUS = ROOT / "corpus"
 SHARED = Path(os.environ.get("MSA_SHARED_CORPUS", ROOT.parent / "shared" / "corpus"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _regex_facts_cache(tmp_path_factory):
+    """Keep the suite's regex-analysis cache (see RegexFactsCache) out of the user's home; CLI subprocesses share it."""
+    if "MSA_CACHE_DIR" not in os.environ:
+        os.environ["MSA_CACHE_DIR"] = str(tmp_path_factory.mktemp("msa-cache"))
+    yield
+
+
 @pytest.fixture(scope="session")
 def ruleset():
     return load_ruleset()

@@ -348,6 +348,68 @@ def test_required_literals(pattern, expected):
     assert (None if got is None else tuple(set(g) for g in got)) == expected
 
 
+def _rule_regexes(pipeline):
+    import re
+
+    from nlp.components.matching import CompiledMatchers
+
+    found = []
+    for name in pipeline.pipe_names:
+        for value in vars(pipeline.get_pipe(name)).values():
+            if isinstance(value, CompiledMatchers):
+                found += [(rx, rx.pattern.pattern, rx.pattern.flags & re.IGNORECASE) for rx in value.regexes]
+    return found
+
+
+def test_regex_facts_cache_round_trip(pipeline, tmp_path, monkeypatch):
+    """The facts read back from the on-disk cache are those of analysing every rule regex afresh."""
+    from nlp.components.matching import RegexFactsCache, analyse_regex
+
+    monkeypatch.setenv("MSA_CACHE_DIR", str(tmp_path))
+    regexes = _rule_regexes(pipeline)
+    assert len(regexes) > 500
+    path = RegexFactsCache.default_path()
+    assert path is not None and path.parent == tmp_path
+    cold = RegexFactsCache(path)
+    assert not cold.entries
+    for _, pattern, flags in regexes:
+        cold.get(pattern, flags)
+    cold.save()
+    warm = RegexFactsCache(path)
+    assert set(warm.entries) == {(p, f) for _, p, f in regexes}
+    for compiled, pattern, flags in regexes:
+        facts = analyse_regex(pattern, flags)
+        assert warm.get(pattern, flags) == facts, pattern
+        # what the session's matchers use, whether it came from a cache or not
+        assert (compiled.anchored, compiled.literals, compiled.line_start) == (
+            facts.anchored,
+            facts.literals,
+            facts.line_start,
+        )
+        assert compiled.leads == (None if facts.anchored else facts.leads)
+    assert not warm.dirty
+
+
+def test_regex_facts_cache_ignores_a_corrupt_file_and_can_be_off(tmp_path, monkeypatch):
+    from nlp.components.matching import RegexFactsCache, analyse_regex
+
+    monkeypatch.setenv("MSA_CACHE_DIR", str(tmp_path))
+    path = RegexFactsCache.default_path()
+    assert path is not None
+    path.write_text('[{"pattern": "x"', encoding="utf-8")
+    cache = RegexFactsCache(path)
+    assert cache.get(r"\bsuppliers?\b", 2) == analyse_regex(r"\bsuppliers?\b", 2)
+    cache.save()
+    assert RegexFactsCache(path).entries == cache.entries
+    assert not list(tmp_path.glob("*.tmp"))
+    monkeypatch.setenv("MSA_CACHE_DIR", "off")
+    assert RegexFactsCache.default_path() is None
+    off = RegexFactsCache.shared()
+    off.get("audit", 2)
+    off.save()
+    assert off.path is None and not off.dirty
+
+
 BOILERPLATE = [
     "wattle_and_loom_2023",
     "northlight_renewables_2023",

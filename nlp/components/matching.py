@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 import itertools
+import json
+import os
 import re
+import sys
+import tempfile
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Protocol
 
 import ahocorasick
@@ -78,6 +84,7 @@ class CompiledMatchers:
         anchor_lower: set[str] = set()
         anchor_orth: set[str] = set()
         self._patterns_everywhere = not prefilter
+        known = RegexFactsCache.shared()
         for index, (rec, rid) in enumerate(zip(records, ids, strict=True)):
             key = str(index)
             terms = list(rec.phrases)
@@ -124,18 +131,18 @@ class CompiledMatchers:
                         (anchor_lower if found[0] == "LOWER" else anchor_orth).update(found[1])
             flags = 0 if rec.case_sensitive else re.IGNORECASE
             for rx in rec.regex:
-                parsed = _parse(rx, flags)
-                anchored = _anchored(parsed)
+                facts = known.get(rx, flags)
                 self.regexes.append(
                     CompiledRegex(
                         index=index,
                         pattern=compile_regex(rx, flags),
-                        anchored=anchored,
-                        literals=required_literals(parsed) if prefilter else None,
-                        leads=None if anchored or not prefilter else leading_literals(parsed),
-                        line_start=prefilter and _opens_with_caret(parsed),
+                        anchored=facts.anchored,
+                        literals=facts.literals if prefilter else None,
+                        leads=None if facts.anchored or not prefilter else facts.leads,
+                        line_start=prefilter and facts.line_start,
                     )
                 )
+        known.save()
         self._lead_literals = frozenset(
             lit for rx in self.regexes for lit in rx.leads or () if lit not in (DIGIT, AFTER_NEWLINE)
         )
@@ -439,6 +446,123 @@ class CompiledRegex:
     literals: tuple[frozenset[str], ...] | None  # every match contains one string of each set; None: no prefilter
     leads: frozenset[str] | None = None  # every match starts with one of these (lower-cased); None: unknown
     line_start: bool = False  # the pattern opens with ^: matches start at line starts only
+
+
+@dataclass(frozen=True)
+class RegexFacts:
+    """What the literal analysis of a regex found (see :func:`analyse_regex`); plain data, so it can be stored."""
+
+    anchored: bool
+    literals: tuple[frozenset[str], ...] | None
+    leads: frozenset[str] | None
+    line_start: bool
+
+
+def analyse_regex(pattern: str, flags: int) -> RegexFacts:
+    """Parse a regex and work out its anchoring, required literals, leading literals and whether it opens with ^.
+
+    Args:
+        pattern: The regex source.
+        flags: ``re`` flags it is compiled with (``re.IGNORECASE`` or 0).
+
+    Returns:
+        The facts the matchers' prefilter relies on.
+    """
+    parsed = _parse(pattern, flags)
+    anchored = _anchored(parsed)
+    return RegexFacts(
+        anchored=anchored,
+        literals=required_literals(parsed),
+        leads=None if anchored else leading_literals(parsed),
+        line_start=_opens_with_caret(parsed),
+    )
+
+
+class RegexFactsCache:
+    """The analysis of every rule regex, kept on disk between runs: parsing ~900 regexes takes 1.5-2 s of each start-up.
+
+    The file lives in ``$MSA_CACHE_DIR`` (default ``$XDG_CACHE_HOME/msa`` or ``~/.cache/msa``; ``MSA_CACHE_DIR=off``
+    disables it). Its name carries a hash of this module's source and of the Python version, since both decide the
+    analysis; entries are keyed by the regex and its flags, so an edited rule is simply analysed anew. A missing,
+    unreadable or corrupt file is ignored, and writes go through a temporary file and an atomic rename, so worker
+    processes that start together cannot read half a file.
+    """
+
+    _shared: RegexFactsCache | None = None
+
+    def __init__(self, path: Path | None):
+        self.path = path
+        self.entries: dict[tuple[str, int], RegexFacts] = {}
+        self.dirty = False
+        if path is not None:
+            try:
+                for row in json.loads(path.read_text(encoding="utf-8")):
+                    literals = row["literals"]
+                    self.entries[(row["pattern"], row["flags"])] = RegexFacts(
+                        anchored=bool(row["anchored"]),
+                        literals=None if literals is None else tuple(frozenset(group) for group in literals),
+                        leads=None if row["leads"] is None else frozenset(row["leads"]),
+                        line_start=bool(row["line_start"]),
+                    )
+            except (OSError, ValueError, TypeError, KeyError):
+                self.entries = {}
+
+    @classmethod
+    def default_path(cls) -> Path | None:
+        """Where the cache file is, or None when caching is off."""
+        configured = (os.environ.get("MSA_CACHE_DIR") or "").strip()
+        if configured.lower() in ("off", "0", "false", "no"):
+            return None
+        if configured:
+            root = Path(configured)
+        else:
+            root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "msa"
+        digest = hashlib.sha256(Path(__file__).read_bytes() + sys.version.encode()).hexdigest()[:16]
+        return root / f"regex-facts-{digest}.json"
+
+    @classmethod
+    def shared(cls) -> RegexFactsCache:
+        """The process's cache, read from :meth:`default_path` once (again if the setting changes)."""
+        path = cls.default_path()
+        if cls._shared is None or cls._shared.path != path:
+            cls._shared = cls(path)
+        return cls._shared
+
+    def get(self, pattern: str, flags: int) -> RegexFacts:
+        """The facts of a regex: from the cache, or analysed now (and stored at the next :meth:`save`)."""
+        key = (pattern, flags)
+        facts = self.entries.get(key)
+        if facts is None:
+            facts = self.entries[key] = analyse_regex(pattern, flags)
+            self.dirty = self.path is not None
+        return facts
+
+    def save(self) -> None:
+        """Write the cache if it gained entries; a failure to write only costs the next run its head start."""
+        if not self.dirty or self.path is None:
+            return
+        rows = [
+            {
+                "pattern": pattern,
+                "flags": flags,
+                "anchored": facts.anchored,
+                "literals": None if facts.literals is None else [sorted(group) for group in facts.literals],
+                "leads": None if facts.leads is None else sorted(facts.leads),
+                "line_start": facts.line_start,
+            }
+            for (pattern, flags), facts in self.entries.items()
+        ]
+        tmp = None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.name, suffix=".tmp")
+            with os.fdopen(handle, "w", encoding="utf-8") as fh:
+                json.dump(rows, fh)
+            os.replace(tmp, self.path)
+            self.dirty = False
+        except OSError:
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)
 
 
 def _parse(pattern: str, flags: int) -> object:
