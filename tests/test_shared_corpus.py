@@ -44,7 +44,7 @@ def test_offsets_on_real_statements(shared_reports):
 
 # Floors pinned a little below the figures measured when they were set (see the issue notes); raise them as the
 # rules improve. Macro-F1 over the eleven AIMS criteria, statements' jurisdiction given.
-AIMS_FLOORS = {"uk": ("GB", 0.66), "ca": ("CA", 0.75)}
+AIMS_FLOORS = {"uk": ("GB", 0.67), "ca": ("CA", 0.78)}
 
 
 @pytest.mark.parametrize("name", sorted(AIMS_FLOORS))
