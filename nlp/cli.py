@@ -407,20 +407,30 @@ def evaluate_aims_cmd(
         Path | None,
         typer.Option(help="Write every disagreement (sentence, criterion, fp/fn, rules, section) to this CSV."),
     ] = None,
+    half: Annotated[
+        str,
+        typer.Option(
+            help="'odd' or 'even': only the statements whose id ends in an odd (even) number (SID_401 is odd), to "
+            "write rules on one half and measure them on the other; default all."
+        ),
+    ] = "all",
 ) -> None:
     """Sentence-level precision, recall and F1 per AIMS criterion, and the macro-F1 over the eleven."""
     from nlp.evaluate import GoldError, evaluate_aims
     from nlp.ruleset import RuleFileError
 
+    if half not in ("all", "odd", "even"):
+        raise _fail(f"--half must be all, odd or even, not {half!r}")
     try:
-        result = evaluate_aims(csv_file, rules, framework, jurisdiction, errors)
+        result = evaluate_aims(csv_file, rules, framework, jurisdiction, errors, half)  # type: ignore[arg-type]
     except (GoldError, OSError, RuleFileError) as exc:
         raise _fail(str(exc)) from exc
     if as_json:
         typer.echo(result.model_dump_json(indent=2))
         return
     console = Console(highlight=False)
-    console.print(f"{result.file}: {result.statements} statements, {result.sentences} sentences")
+    which = "" if result.half == "all" else f" (ids ending in an {result.half} number)"
+    console.print(f"{result.file}: {result.statements} statements{which}, {result.sentences} sentences")
     console.print(f"{'criterion':24} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
     for e in result.criteria:
         console.print(_prf_row(e.column, e, 24))

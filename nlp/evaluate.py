@@ -339,6 +339,9 @@ class AimsResult(BaseModel):
     criteria: list[CriterionEval]
     macro_f1: float = Field(description="Mean F1 over all criteria (F1 = 1 where nothing is to be found or predicted).")
     macro_f1_with_positives: float = Field(description="Mean F1 over the criteria with gold positives.")
+    half: Literal["all", "odd", "even"] = Field(
+        default="all", description="Which statements, by the parity of the number that ends their id."
+    )
 
 
 def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -355,6 +358,7 @@ def evaluate_aims(
     framework_id: str = "au_s16",
     jurisdiction: str | None = None,
     errors: str | Path | None = None,
+    half: Literal["all", "odd", "even"] = "all",
 ) -> AimsResult:
     """Evaluate the rules sentence by sentence against a CSV in the AIMS column layout.
 
@@ -371,6 +375,8 @@ def evaluate_aims(
         jurisdiction: Jurisdiction of every statement; inferred from each statement's text when None.
         errors: Where to write a CSV of every disagreement (one row per sentence and criterion: ``fp`` or ``fn``,
             the rules behind the prediction, the findings the sentence holds, its section), to read errors by.
+        half: ``odd`` or ``even``: only the statements whose id ends in an odd (even) number (``SID_401`` is odd),
+            so that one half can be used to write rules and the other kept to measure them on unseen statements.
 
     Returns:
         Per-criterion precision, recall and F1, and macro-F1.
@@ -397,6 +403,17 @@ def evaluate_aims(
     statements: OrderedDict[str, list[dict[str, str]]] = OrderedDict()
     for row in rows:
         statements.setdefault(row["statement_id"], []).append(row)
+    if half != "all":
+        numbers = {sid: _ID_NUMBER.search(sid) for sid in statements}
+        missing = sorted(sid for sid, m in numbers.items() if m is None)
+        if missing:
+            raise GoldError(f"{csv_path}: --half needs statement ids ending in a number: {', '.join(missing[:5])}")
+        parity = 1 if half == "odd" else 0
+        statements = OrderedDict(
+            (sid, sid_rows)
+            for sid, sid_rows in statements.items()
+            if int(numbers[sid].group(1)) % 2 == parity  # type: ignore[union-attr]
+        )
     counts = {c.id: [0, 0, 0] for c in criteria}
     disagreements: list[dict[str, str | int]] = []
     for sid, sid_rows in statements.items():
@@ -482,9 +499,10 @@ def evaluate_aims(
     return AimsResult(
         file=str(csv_path),
         statements=len(statements),
-        sentences=len(rows),
+        sentences=sum(len(sid_rows) for sid_rows in statements.values()),
         framework=framework_id,
         criteria=evals,
         macro_f1=round(sum(e.f1 for e in evals) / len(evals), 4) if evals else 0.0,
         macro_f1_with_positives=round(sum(with_pos) / len(with_pos), 4) if with_pos else 0.0,
+        half=half,
     )

@@ -152,3 +152,20 @@ def test_evaluate_passages_prints_scores_and_errors(tmp_path):
     broken.write_text("passages: [{id: X}]\n", encoding="utf-8")
     failed = runner.invoke(app, ["evaluate", "passages", str(broken)])
     assert failed.exit_code != 0 and "broken.yaml" in " ".join(failed.output.split())
+
+
+def test_evaluate_aims_half_keeps_the_statements_of_one_parity(tmp_path):
+    path = tmp_path / "aims.csv"
+    path.write_text(
+        "statement_id,sentence_orig_idxs,sentence,C1 (reporting entity)\n"
+        "S1,0,Signed by Jane Doe,1\nS2,0,We make parts.,0\nS2,1,The board approved it.,1\nS3,0,We sell tea.,0\n",
+        encoding="utf-8",
+    )
+    common = ["evaluate", "aims", str(path), "--rules", str(MIN_RULES), "--framework", "mini", "--jurisdiction", "AU"]
+    odd = runner.invoke(app, [*common, "--half", "odd"])
+    assert odd.exit_code == 0, odd.output
+    assert "2 statements (ids ending in an odd number), 2 sentences" in " ".join(odd.output.split())
+    data = json.loads(runner.invoke(app, [*common, "--half", "even", "--json"]).output)
+    assert (data["statements"], data["sentences"], data["half"]) == (1, 2, "even")
+    wrong = runner.invoke(app, [*common, "--half", "first"])
+    assert wrong.exit_code != 0 and "--half must be all, odd or even" in " ".join(wrong.output.split())

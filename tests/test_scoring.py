@@ -287,7 +287,7 @@ def test_rule_regexes_are_compiled_once(pipeline, ruleset):
 def test_aims_evaluation_counts_and_lists_disagreements(tmp_path):
     import csv
 
-    from nlp.evaluate import evaluate_aims
+    from nlp.evaluate import GoldError, evaluate_aims
 
     column = "C1 (reporting entity)"
     rows = [
@@ -316,3 +316,13 @@ def test_aims_evaluation_counts_and_lists_disagreements(tmp_path):
     # Outside the criterion's jurisdictions nothing is predicted.
     other = evaluate_aims(path, MIN_RULES, framework_id="mini", jurisdiction="GB")
     assert (other.criteria[0].tp, other.criteria[0].fp, other.criteria[0].fn) == (0, 0, 2)
+    # Halves by the parity of the number ending the statement id: S1 is odd, S2 even.
+    odd = evaluate_aims(path, MIN_RULES, framework_id="mini", jurisdiction="AU", half="odd")
+    assert (odd.statements, odd.sentences, odd.half) == (1, 2, "odd")
+    assert (odd.criteria[0].tp, odd.criteria[0].fp, odd.criteria[0].fn) == (1, 0, 0)
+    even = evaluate_aims(path, MIN_RULES, framework_id="mini", jurisdiction="AU", half="even")
+    assert (even.criteria[0].tp, even.criteria[0].fp, even.criteria[0].fn) == (0, 1, 1)
+    with path.open("a", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerow(["intro", "0", "We make parts.", "0"])
+    with pytest.raises(GoldError, match="ending in a number: intro"):
+        evaluate_aims(path, MIN_RULES, framework_id="mini", jurisdiction="AU", half="odd")
