@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
 
@@ -237,6 +238,24 @@ class PassageResult(BaseModel):
 
 
 _ID_NUMBER = re.compile(r"(\d+)$")
+Half = Literal["all", "odd", "even"]
+
+
+def _in_half(ids: Iterable[str], half: Half, where: str | Path) -> set[str]:
+    """The ids of ``half``: all of them, or those ending in an odd (even) number (``P7``, ``SID_401`` are odd).
+
+    Raises:
+        GoldError: When ``half`` is odd or even and an id does not end in a number.
+    """
+    ids = list(ids)
+    if half == "all":
+        return set(ids)
+    numbers = {i: _ID_NUMBER.search(i) for i in ids}
+    missing = sorted(i for i, m in numbers.items() if m is None)
+    if missing:
+        raise GoldError(f"{where}: --half needs ids ending in a number: {', '.join(missing[:5])}")
+    parity = 1 if half == "odd" else 0
+    return {i for i, m in numbers.items() if m is not None and int(m.group(1)) % 2 == parity}
 
 
 def evaluate_passages(
@@ -245,7 +264,7 @@ def evaluate_passages(
     *,
     ruleset: RuleSet | None = None,
     pipeline: Language | None = None,
-    half: Literal["all", "odd", "even"] = "all",
+    half: Half = "all",
 ) -> PassageResult:
     """Evaluate the rules on a challenge set of passages (``corpus/challenge/*.yaml``).
 
@@ -272,13 +291,8 @@ def evaluate_passages(
     except (ValidationError, yaml.YAMLError, OSError) as exc:
         raise GoldError(f"{path}: {exc}") from exc
     if half != "all":
-        numbers = {p.id: _ID_NUMBER.search(p.id) for p in data.passages}
-        missing = sorted(pid for pid, m in numbers.items() if m is None)
-        if missing:
-            raise GoldError(f"{path}: --half needs ids ending in a number: {', '.join(missing[:5])}")
-        parity = 1 if half == "odd" else 0
-        kept = [p for p in data.passages if int(numbers[p.id].group(1)) % 2 == parity]  # type: ignore[union-attr]
-        data = data.model_copy(update={"passages": kept})
+        kept = _in_half((p.id for p in data.passages), half, path)
+        data = data.model_copy(update={"passages": [p for p in data.passages if p.id in kept]})
     ruleset = ruleset or load_ruleset(rules_dir)
     unknown = sorted({lab for p in data.passages for lab in p.labels} - set(ruleset.labels))
     if unknown:
@@ -358,7 +372,7 @@ def evaluate_aims(
     framework_id: str = "au_s16",
     jurisdiction: str | None = None,
     errors: str | Path | None = None,
-    half: Literal["all", "odd", "even"] = "all",
+    half: Half = "all",
 ) -> AimsResult:
     """Evaluate the rules sentence by sentence against a CSV in the AIMS column layout.
 
@@ -403,17 +417,8 @@ def evaluate_aims(
     statements: OrderedDict[str, list[dict[str, str]]] = OrderedDict()
     for row in rows:
         statements.setdefault(row["statement_id"], []).append(row)
-    if half != "all":
-        numbers = {sid: _ID_NUMBER.search(sid) for sid in statements}
-        missing = sorted(sid for sid, m in numbers.items() if m is None)
-        if missing:
-            raise GoldError(f"{csv_path}: --half needs statement ids ending in a number: {', '.join(missing[:5])}")
-        parity = 1 if half == "odd" else 0
-        statements = OrderedDict(
-            (sid, sid_rows)
-            for sid, sid_rows in statements.items()
-            if int(numbers[sid].group(1)) % 2 == parity  # type: ignore[union-attr]
-        )
+    kept = _in_half(statements, half, csv_path)
+    statements = OrderedDict((sid, sid_rows) for sid, sid_rows in statements.items() if sid in kept)
     counts = {c.id: [0, 0, 0] for c in criteria}
     disagreements: list[dict[str, str | int]] = []
     for sid, sid_rows in statements.items():

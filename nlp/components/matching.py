@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import json
@@ -448,6 +449,12 @@ class CompiledRegex:
     line_start: bool = False  # the pattern opens with ^: matches start at line starts only
 
 
+@functools.cache
+def _engine_digest() -> str:
+    """A hash of this module's source and the Python version: what decides the analysis of a regex."""
+    return hashlib.sha256(Path(__file__).read_bytes() + sys.version.encode()).hexdigest()[:16]
+
+
 @dataclass(frozen=True)
 class RegexFacts:
     """What the literal analysis of a regex found (see :func:`analyse_regex`); plain data, so it can be stored."""
@@ -517,8 +524,7 @@ class RegexFactsCache:
             root = Path(configured)
         else:
             root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "msa"
-        digest = hashlib.sha256(Path(__file__).read_bytes() + sys.version.encode()).hexdigest()[:16]
-        return root / f"regex-facts-{digest}.json"
+        return root / f"regex-facts-{_engine_digest()}.json"
 
     @classmethod
     def shared(cls) -> RegexFactsCache:
