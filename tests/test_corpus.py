@@ -229,6 +229,36 @@ def test_term_index_whole_words_and_length_changing_text():
     assert terms.per_sentence("İstanbul policy", [(0, 15)]) is None  # lower-casing adds a character: regexes decide
 
 
+def test_term_index_non_ascii_neighbours():
+    """A letter of any script glued to a term makes it part of a longer word; punctuation does not."""
+    from nlp.components.targets import TermIndex
+
+    terms = TermIndex(["policy", "audit"])
+    text = "épolicy — policyé. «audit» ok. 監査audit"
+    bounds = [(0, 17), (18, 30), (31, 38)]
+    assert terms.per_sentence(text, bounds) == [frozenset(), terms.ids(["audit"]), frozenset()]
+    assert terms.per_sentence("", []) == []
+    assert TermIndex([]).per_sentence("policy", [(0, 6)]) == [frozenset()]
+
+
+def test_literal_scanner_keeps_occurrences_inside_sentences():
+    from nlp.components.matching import LiteralScanner, grouped_places, mask_bits, sentence_masks
+
+    scanner = LiteralScanner(["we", "audit", "we audit"])
+    text = "we audit. audits we\nwe audit"
+    bounds = [(0, 9), (10, 18), (20, 28)]  # "we" at 17-19 crosses the second sentence's end
+    ids, firsts, ks = scanner.occurrences(text, bounds)
+    got = sorted(zip(ids.tolist(), firsts.tolist(), ks.tolist(), strict=True))
+    assert got == [(0, 0, 0), (0, 20, 2), (1, 3, 0), (1, 10, 1), (1, 23, 2), (2, 0, 0), (2, 20, 2)]
+    masks = sentence_masks(ids, ks, len(bounds))
+    assert masks == {0: 0b101, 1: 0b111, 2: 0b101}
+    assert grouped_places(ids, firsts) == {0: [0, 20], 1: [3, 10, 23], 2: [0, 20]}
+    assert scanner.occurrences(text, [])[0].tolist() == []
+    assert LiteralScanner([]).occurrences(text, bounds)[0].tolist() == []
+    for mask in (0, 1, 0b1011, (1 << 40) | (1 << 3), sum(1 << k for k in range(0, 700, 3))):
+        assert mask_bits(mask) == [k for k in range(mask.bit_length()) if mask >> k & 1]
+
+
 @pytest.mark.parametrize(
     ("pattern", "expected"),
     [

@@ -11,10 +11,10 @@ import re
 import sys
 import tempfile
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 import ahocorasick
 import numpy
@@ -157,14 +157,13 @@ class CompiledMatchers:
             {lit for rx in self.regexes for group in rx.literals or () for lit in group if lit != DIGIT}
             | self._lead_literals
         )
-        # One Aho-Corasick automaton finds every occurrence of every literal (required or lead) in one pass.
-        self._scanner: ahocorasick.Automaton | None = None
-        if literals:
-            required = {lit for rx in self.regexes for group in rx.literals or () for lit in group if lit != DIGIT}
-            self._scanner = ahocorasick.Automaton()
-            for lit in literals:
-                self._scanner.add_word(lit, (len(lit) - 1, (lit, lit in required, lit in self._lead_literals)))
-            self._scanner.make_automaton()
+        # One Aho-Corasick automaton finds every occurrence of every literal (required or lead) in one pass; its
+        # values are the literals' indexes in ``self._literals``.
+        required = {lit for rx in self.regexes for group in rx.literals or () for lit in group if lit != DIGIT}
+        self._literals = literals
+        self._scanner = LiteralScanner(literals)
+        self._is_required = numpy.array([lit in required for lit in literals], dtype=bool)
+        self._is_lead = numpy.array([lit in self._lead_literals for lit in literals], dtype=bool)
 
     def __call__(
         self,
@@ -267,23 +266,23 @@ class CompiledMatchers:
             for s in sentences:
                 begin = s.start_char
                 bounds.append((begin, begin + len(text[begin : s.end_char].rstrip())))
-        found: dict[str, set[int]] = {}
+        # Sentence sets are bit masks (bit k: sentence k), so unions and intersections are integer operations.
+        found: dict[str, int] = {}
         places: dict[str, list[int]] = {}
-        if lowered and self._scanner is not None:
+        if lowered and self._literals:
             # One pass over the text: the required literals mark their sentence, the leads note where they start.
             # Only occurrences inside a sentence's own text count (a literal that crosses a sentence end is in no
             # match).
-            for k, first, _, (lit, is_required, is_lead) in sentence_occurrences(self._scanner, lowered, bounds):
-                if is_required:
-                    if lit in found:
-                        found[lit].add(k)
-                    else:
-                        found[lit] = {k}
-                if is_lead:
-                    if lit in places:
-                        places[lit].append(first)
-                    else:
-                        places[lit] = [first]
+            ids, firsts, ks = self._scanner.occurrences(lowered, bounds)
+            names = self._literals
+            req = self._is_required[ids]
+            if req.any():
+                for lid, mask in sentence_masks(ids[req], ks[req], len(bounds)).items():
+                    found[names[lid]] = mask
+            lead = self._is_lead[ids]
+            if lead.any():
+                for lid, at in grouped_places(ids[lead], firsts[lead]).items():
+                    places[names[lid]] = at
 
         if self._digit_leads and lowered:
             places[DIGIT] = [m.start() for begin, stop in bounds for m in _DIGIT_RX.finditer(text, begin, stop)]
@@ -296,30 +295,32 @@ class CompiledMatchers:
                     i = text.find("\n", i + 1, stop - 1)
             places[AFTER_NEWLINE] = after
         if self._digit_literal and lowered:
-            found[DIGIT] = {k for k, (begin, stop) in enumerate(bounds) if _DIGIT_RX.search(text, begin, stop)}
+            found[DIGIT] = sum(1 << k for k, (begin, stop) in enumerate(bounds) if _DIGIT_RX.search(text, begin, stop))
 
         out: list[tuple[int, int, int]] = []
         every = range(len(sentences))
-        empty: set[int] = set()
         # Regexes share literal sets and leads (the region's aliases, "we"/"our"): each is resolved once per Doc.
-        group_sentences: dict[frozenset[str], set[int]] = {}
+        group_sentences: dict[frozenset[str], int] = {}
         lead_spots: dict[frozenset[str], list[int]] = {}
         gated = gate.records if gate is not None else frozenset()
         for rx in self.regexes:
             test = gate.test if gate is not None and rx.index in gated else None
             candidates: Iterable[int] = every
             if rx.literals is not None and lowered:
-                common: set[int] | None = None
+                common = -1  # every sentence
                 for group in rx.literals:
                     have = group_sentences.get(group)
                     if have is None:
-                        have = group_sentences[group] = set().union(*(found.get(lit, empty) for lit in group))
-                    common = have if common is None else common & have
+                        have = 0
+                        for lit in group:
+                            have |= found.get(lit, 0)
+                        group_sentences[group] = have
+                    common &= have
                     if not common:
                         break
                 if not common:
                     continue
-                candidates = sorted(common)
+                candidates = mask_bits(common)
             spots: list[int] | None = None
             lists: list[list[int]] = []
             if rx.leads is not None and lowered:
@@ -368,23 +369,75 @@ def trim_space(space: Sequence[bool | int], start: int, end: int) -> tuple[int, 
     return start, end
 
 
-def sentence_occurrences(
-    automaton: ahocorasick.Automaton, lowered: str, bounds: Sequence[tuple[int, int]]
-) -> Iterator[tuple[int, int, int, Any]]:
-    """Each occurrence of a word of ``automaton`` that lies inside one of ``bounds``, in text order.
+class LiteralScanner:
+    """Every occurrence of a set of literal strings in the sentences of a text, from one Aho-Corasick pass."""
 
-    The automaton's values are ``(len(word) - 1, payload)``; ``bounds`` are sorted, non-overlapping (start, end)
-    character ranges (sentences). Yields ``(index of the range, first, last character offset, payload)``.
-    """
-    k, n = 0, len(bounds)
-    for last, (extent, payload) in automaton.iter(lowered):
-        first = last - extent
-        while k < n and bounds[k][1] <= first:
-            k += 1
-        if k == n:
-            return
-        if bounds[k][0] <= first and last < bounds[k][1]:
-            yield k, first, last, payload
+    def __init__(self, literals: Sequence[str]):
+        self._automaton: ahocorasick.Automaton | None = None
+        self._extent = numpy.array([len(lit) - 1 for lit in literals], dtype=numpy.int64)
+        if literals:
+            self._automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+            for i, lit in enumerate(literals):
+                self._automaton.add_word(lit, i)
+            self._automaton.make_automaton()
+
+    def occurrences(
+        self, lowered: str, bounds: Sequence[tuple[int, int]]
+    ) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+        """The occurrences lying inside one of ``bounds`` (sorted, non-overlapping character ranges), in text order.
+
+        Returns:
+            Three integer arrays: the literal's index, its first character's offset, and the index of its range.
+        """
+        if self._automaton is None or not bounds or not lowered:
+            empty = numpy.zeros(0, dtype=numpy.int64)
+            return empty, empty, empty
+        flat = numpy.fromiter(itertools.chain.from_iterable(self._automaton.iter(lowered)), dtype=numpy.int64)
+        lasts, ids = flat[0::2], flat[1::2]
+        firsts = lasts - self._extent[ids]
+        edges = numpy.array(bounds, dtype=numpy.int64).reshape(-1, 2)
+        ks = numpy.searchsorted(edges[:, 0], firsts, side="right") - 1
+        inside = (ks >= 0) & (lasts < edges[numpy.maximum(ks, 0), 1])
+        return ids[inside], firsts[inside], ks[inside]
+
+
+def sentence_masks(ids: numpy.ndarray, ks: numpy.ndarray, n: int) -> dict[int, int]:
+    """Per literal index in ``ids``, the bit mask of the ranges ``ks`` (parallel to ``ids``) it occurs in."""
+    if not len(ids):
+        return {}
+    pairs = numpy.unique(ids * n + ks)
+    lids, rows = numpy.unique(pairs // n, return_inverse=True)
+    table = numpy.zeros((len(lids), n), dtype=bool)
+    table[rows, pairs % n] = True
+    packed = numpy.packbits(table, axis=1, bitorder="little")
+    return {int(lid): int.from_bytes(row.tobytes(), "little") for lid, row in zip(lids.tolist(), packed, strict=True)}
+
+
+def grouped_places(ids: numpy.ndarray, firsts: numpy.ndarray) -> dict[int, list[int]]:
+    """Per literal index in ``ids``, its offsets ``firsts`` (parallel to ``ids``, in text order) as a sorted list."""
+    if not len(ids):
+        return {}
+    order = numpy.argsort(ids, kind="stable")
+    ids, firsts = ids[order], firsts[order]
+    cuts = numpy.flatnonzero(numpy.diff(ids)) + 1
+    starts = [0, *cuts.tolist()]
+    ends = [*cuts.tolist(), len(ids)]
+    keys = ids[starts].tolist()
+    values = firsts.tolist()
+    return {key: values[a:b] for key, a, b in zip(keys, starts, ends, strict=True)}
+
+
+def mask_bits(mask: int) -> list[int]:
+    """The positions of the set bits of a non-negative ``mask``, in increasing order."""
+    if mask.bit_count() <= 16:
+        out = []
+        while mask:
+            low = mask & -mask
+            out.append(low.bit_length() - 1)
+            mask ^= low
+        return out
+    raw = numpy.frombuffer(mask.to_bytes((mask.bit_length() + 7) // 8, "little"), dtype=numpy.uint8)
+    return numpy.flatnonzero(numpy.unpackbits(raw, bitorder="little")).tolist()
 
 
 def _matches_at(

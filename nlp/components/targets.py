@@ -6,12 +6,12 @@ import re
 from bisect import bisect_right
 from itertools import pairwise
 
-import ahocorasick
+import numpy
 from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from nlp.components.matching import CompiledMatchers, CompiledRegex, Gate, sentence_occurrences, trim_space
+from nlp.components.matching import CompiledMatchers, CompiledRegex, Gate, LiteralScanner, trim_space
 from nlp.components.sentences import INDEX_KEY, doc_text
 from nlp.ruleset import ReferenceRule, RuleSet, TargetRule, load_ruleset
 
@@ -39,12 +39,8 @@ class TermIndex:
         self._id: dict[str, int] = {}
         for term in terms:
             self._id.setdefault(term.lower(), len(self._id))
-        self._automaton: ahocorasick.Automaton | None = None
-        if self._id:
-            self._automaton = ahocorasick.Automaton()
-            for term, tid in self._id.items():
-                self._automaton.add_word(term, (len(term) - 1, tid))
-            self._automaton.make_automaton()
+        self._scanner = LiteralScanner(list(self._id))
+        self._extent = numpy.array([len(term) - 1 for term in self._id], dtype=numpy.int64)
 
     def ids(self, terms: list[str]) -> frozenset[int]:
         """The ids of ``terms``."""
@@ -58,17 +54,47 @@ class TermIndex:
         lowered = text.lower()
         if len(lowered) != len(text):
             return None
-        found: list[set[int]] = [set() for _ in bounds]
-        if self._automaton is None or not bounds:
-            return [frozenset()] * len(bounds)
-        for k, first, last, tid in sentence_occurrences(self._automaton, lowered, bounds):
-            begin, stop = bounds[k]
-            if first > begin and _word_char(lowered[first - 1]):
-                continue
-            if last + 1 < stop and _word_char(lowered[last + 1]):
-                continue
-            found[k].add(tid)
-        return [frozenset(f) for f in found]
+        found: list[frozenset[int]] = [_NONE] * len(bounds)
+        ids, firsts, ks = self._scanner.occurrences(lowered, bounds)
+        if not len(ids):
+            return found
+        # A term counts where it is a whole word inside its sentence: no word character or hyphen just before or
+        # just after it within the sentence.
+        edges = numpy.array(bounds, dtype=numpy.int64).reshape(-1, 2)
+        lasts = firsts + self._extent[ids]
+        codes = numpy.frombuffer(lowered.encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32)
+        glued = _word_chars(lowered, codes, firsts - 1, firsts > edges[ks, 0])
+        glued |= _word_chars(lowered, codes, lasts + 1, lasts + 1 < edges[ks, 1])
+        keep = ~glued
+        width = len(self._id)
+        pairs = numpy.unique(ks[keep] * width + ids[keep])
+        sentences, terms = pairs // width, pairs % width
+        cuts = numpy.flatnonzero(numpy.diff(sentences)) + 1
+        starts = [0, *cuts.tolist()]
+        ends = [*cuts.tolist(), len(pairs)]
+        term_list = terms.tolist()
+        for k, a, b in zip(sentences[starts].tolist() if len(pairs) else [], starts, ends, strict=True):
+            found[k] = frozenset(term_list[a:b])
+        return found
+
+
+_NONE: frozenset[int] = frozenset()
+#: ``[\w-]`` on the ASCII code points (the others are tested one by one).
+_ASCII_WORD = numpy.array([chr(c).isalnum() or chr(c) in "_-" for c in range(128)], dtype=bool)
+
+
+def _word_chars(text: str, codes: numpy.ndarray, positions: numpy.ndarray, valid: numpy.ndarray) -> numpy.ndarray:
+    """Whether ``text[p]`` is a word character or hyphen (:func:`_word_char`), for each ``p`` where ``valid``."""
+    out = numpy.zeros(len(positions), dtype=bool)
+    at = numpy.flatnonzero(valid)
+    if not len(at):
+        return out
+    chars = codes[positions[at]]
+    ascii_ = chars < 128
+    out[at[ascii_]] = _ASCII_WORD[chars[ascii_]]
+    for i in at[~ascii_].tolist():
+        out[i] = _word_char(text[positions[i]])
+    return out
 
 
 def _word_char(ch: str) -> bool:
