@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlp import __version__
-from nlp.components.context import FLAG_CATEGORIES, CueHit
+from nlp.components.context import ASSERTIONS_KEY, FLAG_CATEGORIES, CueHit
 from nlp.components.sentences import doc_text
 from nlp.components.specificity import FEATURES_KEY
 from nlp.components.targets import HITS_KEY, REFERENCES_KEY, SentenceIndex
@@ -151,6 +151,7 @@ def findings_from_doc(
     spec_cache: dict[int, Specificity] = {}
     page_starts = [p.start for p in pages]
     through = {hit: ref for ref, _, _, hits in doc.user_data.get(REFERENCES_KEY, ()) for hit in hits}
+    assertions = doc.user_data.get(ASSERTIONS_KEY, {})
     out: list[Finding] = []
     for h in hits:
         si = h.sentence
@@ -169,7 +170,7 @@ def findings_from_doc(
                 sentence_start=h.sentence_start,
                 sentence_end=h.sentence_end,
                 section=index.sections[si],
-                assertion=_assertion(span._.msa_assertion, h.rule.ignore_cues),
+                assertion=_assertion(assertions.get((span.start, span.end)), h.rule.ignore_cues),
                 specificity=spec_cache[si],
                 reference=through.get((span.start, span.end, span.id_)) if through else None,
             )

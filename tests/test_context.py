@@ -19,6 +19,16 @@ def test_negation_with_cue(min_pipeline, min_ruleset):
     assert "We have not audited any supplier."[f.assertion.negated.start : f.assertion.negated.end] == "not"
 
 
+def test_span_extension_reads_the_assertion(min_pipeline, min_ruleset):
+    """``span._.msa_assertion`` gives each hit its governing cues; a span that is not a hit has none."""
+    from nlp.components.targets import HITS_KEY
+
+    doc = min_pipeline("We have not audited any supplier.")
+    (hit,) = [h for h in doc.spans[HITS_KEY] if h.label_ == "dd.audit"]
+    assert hit._.msa_assertion["NEGATED"].span.text == "not"
+    assert doc[0:1]._.msa_assertion is None
+
+
 def test_pseudo_cue_cancels_negation(min_pipeline, min_ruleset):
     (f,) = find(min_pipeline, min_ruleset, "We not only audit suppliers but train them.", "dd.audit")
     assert f.assertion.negated is None

@@ -12,11 +12,19 @@ from nlp.components.matching import CompiledMatchers
 from nlp.components.targets import HITS_KEY, LIST_ITEM, SentenceIndex
 from nlp.ruleset import CueRule, RuleSet, load_ruleset
 
-if not Span.has_extension("msa_assertion"):
-    Span.set_extension("msa_assertion", default=None)
-
 FLAG_CATEGORIES = ("NEGATED", "FUTURE", "HEDGED", "REPORTED", "SCOPE")
 CUES_KEY = "msa_cues"
+#: ``doc.user_data`` key: the assertion of each hit, keyed by its token range (start, end).
+ASSERTIONS_KEY = "msa_assertions"
+
+
+def assertion_of(span: Span) -> dict[str, CueHit] | None:
+    """The cues governing a hit (``span._.msa_assertion``), or None when the context component did not assert it."""
+    return span.doc.user_data.get(ASSERTIONS_KEY, {}).get((span.start, span.end))
+
+
+if not Span.has_extension("msa_assertion"):
+    Span.set_extension("msa_assertion", getter=assertion_of)
 
 
 @dataclass(frozen=True)
@@ -30,7 +38,7 @@ class CueHit:
 
 
 class ContextComponent:
-    """Finds cues, computes their scopes within the sentence, and sets ``span._.msa_assertion`` on every hit.
+    """Finds cues, computes their scopes within the sentence, and asserts every hit (``span._.msa_assertion``).
 
     ``msa_assertion`` maps a category (NEGATED, FUTURE, HEDGED, REPORTED, SCOPE) to the nearest governing
     :class:`CueHit`. A negation inside the hit's own span is part of it (a denial is not a negated finding); other
@@ -116,6 +124,8 @@ class ContextComponent:
         wanted = {index.of(t.start) for t in hits}
         wanted |= {lead for si in list(wanted) if (lead := self._lead_in(index, si)) is not None}
         cues = self.cue_hits(doc, index, only=wanted) if hits else {}
+        assertions: dict[tuple[int, int], dict[str, CueHit]] = {}
+        doc.user_data[ASSERTIONS_KEY] = assertions
         doc.spans[CUES_KEY] = [c.span for items in cues.values() for c in items]
         for target in hits:
             found: dict[str, CueHit] = {}
@@ -135,7 +145,7 @@ class ContextComponent:
                 for cue in cues.get(lead, []):
                     if cue.rule.list_scope and cue.rule.category not in found:
                         found[cue.rule.category] = cue
-            target._.msa_assertion = found
+            assertions[target.start, target.end] = found
         return doc
 
 
