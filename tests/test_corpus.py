@@ -238,6 +238,7 @@ def test_term_index_non_ascii_neighbours():
     bounds = [(0, 17), (18, 30), (31, 38)]
     assert terms.per_sentence(text, bounds) == [frozenset(), terms.ids(["audit"]), frozenset()]
     assert terms.per_sentence("", []) == []
+    assert terms.per_sentence("policyholders audited", [(0, 21)]) == [frozenset()]  # occurrences, none whole
     assert TermIndex([]).per_sentence("policy", [(0, 6)]) == [frozenset()]
 
 

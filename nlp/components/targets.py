@@ -68,12 +68,14 @@ class TermIndex:
         keep = ~glued
         width = len(self._id)
         pairs = numpy.unique(ks[keep] * width + ids[keep])
+        if not len(pairs):
+            return found
         sentences, terms = pairs // width, pairs % width
         cuts = numpy.flatnonzero(numpy.diff(sentences)) + 1
         starts = [0, *cuts.tolist()]
         ends = [*cuts.tolist(), len(pairs)]
         term_list = terms.tolist()
-        for k, a, b in zip(sentences[starts].tolist() if len(pairs) else [], starts, ends, strict=True):
+        for k, a, b in zip(sentences[starts].tolist(), starts, ends, strict=True):
             found[k] = frozenset(term_list[a:b])
         return found
 
