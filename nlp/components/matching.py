@@ -374,7 +374,8 @@ class LiteralScanner:
 
     def __init__(self, literals: Sequence[str]):
         self._automaton: ahocorasick.Automaton | None = None
-        self._extent = numpy.array([len(lit) - 1 for lit in literals], dtype=numpy.int64)
+        #: Per literal, its length minus one (first offset + extent = last offset).
+        self.extents = numpy.array([len(lit) - 1 for lit in literals], dtype=numpy.int64)
         if literals:
             self._automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
             for i, lit in enumerate(literals):
@@ -394,7 +395,7 @@ class LiteralScanner:
             return empty, empty, empty
         flat = numpy.fromiter(itertools.chain.from_iterable(self._automaton.iter(lowered)), dtype=numpy.int64)
         lasts, ids = flat[0::2], flat[1::2]
-        firsts = lasts - self._extent[ids]
+        firsts = lasts - self.extents[ids]
         edges = numpy.array(bounds, dtype=numpy.int64).reshape(-1, 2)
         ks = numpy.searchsorted(edges[:, 0], firsts, side="right") - 1
         inside = (ks >= 0) & (lasts < edges[numpy.maximum(ks, 0), 1])
@@ -418,13 +419,16 @@ def grouped_places(ids: numpy.ndarray, firsts: numpy.ndarray) -> dict[int, list[
     if not len(ids):
         return {}
     order = numpy.argsort(ids, kind="stable")
-    ids, firsts = ids[order], firsts[order]
-    cuts = numpy.flatnonzero(numpy.diff(ids)) + 1
-    starts = [0, *cuts.tolist()]
-    ends = [*cuts.tolist(), len(ids)]
-    keys = ids[starts].tolist()
-    values = firsts.tolist()
-    return {key: values[a:b] for key, a, b in zip(keys, starts, ends, strict=True)}
+    values = firsts[order].tolist()
+    return {key: values[a:b] for key, a, b in runs(ids[order])}
+
+
+def runs(keys: numpy.ndarray) -> list[tuple[int, int, int]]:
+    """The runs of equal values in a sorted, non-empty integer array, as (value, start, end)."""
+    cuts = (numpy.flatnonzero(numpy.diff(keys)) + 1).tolist()
+    starts = [0, *cuts]
+    ends = [*cuts, len(keys)]
+    return list(zip(keys[starts].tolist(), starts, ends, strict=True))
 
 
 def mask_bits(mask: int) -> list[int]:

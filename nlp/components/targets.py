@@ -11,7 +11,7 @@ from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from nlp.components.matching import CompiledMatchers, CompiledRegex, Gate, LiteralScanner, trim_space
+from nlp.components.matching import CompiledMatchers, CompiledRegex, Gate, LiteralScanner, runs, trim_space
 from nlp.components.sentences import INDEX_KEY, doc_text
 from nlp.ruleset import ReferenceRule, RuleSet, TargetRule, load_ruleset
 
@@ -40,7 +40,6 @@ class TermIndex:
         for term in terms:
             self._id.setdefault(term.lower(), len(self._id))
         self._scanner = LiteralScanner(list(self._id))
-        self._extent = numpy.array([len(term) - 1 for term in self._id], dtype=numpy.int64)
 
     def ids(self, terms: list[str]) -> frozenset[int]:
         """The ids of ``terms``."""
@@ -61,7 +60,7 @@ class TermIndex:
         # A term counts where it is a whole word inside its sentence: no word character or hyphen just before or
         # just after it within the sentence.
         edges = numpy.array(bounds, dtype=numpy.int64).reshape(-1, 2)
-        lasts = firsts + self._extent[ids]
+        lasts = firsts + self._scanner.extents[ids]
         codes = numpy.frombuffer(lowered.encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32)
         glued = _word_chars(lowered, codes, firsts - 1, firsts > edges[ks, 0])
         glued |= _word_chars(lowered, codes, lasts + 1, lasts + 1 < edges[ks, 1])
@@ -70,13 +69,9 @@ class TermIndex:
         pairs = numpy.unique(ks[keep] * width + ids[keep])
         if not len(pairs):
             return found
-        sentences, terms = pairs // width, pairs % width
-        cuts = numpy.flatnonzero(numpy.diff(sentences)) + 1
-        starts = [0, *cuts.tolist()]
-        ends = [*cuts.tolist(), len(pairs)]
-        term_list = terms.tolist()
-        for k, a, b in zip(sentences[starts].tolist(), starts, ends, strict=True):
-            found[k] = frozenset(term_list[a:b])
+        terms = (pairs % width).tolist()
+        for k, a, b in runs(pairs // width):
+            found[k] = frozenset(terms[a:b])
         return found
 
 
