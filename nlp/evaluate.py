@@ -223,6 +223,10 @@ class PassageSet(BaseModel):
     passages: list[Passage]
 
 
+#: Which items an evaluation keeps, by the parity of the number that ends their id.
+Half = Literal["all", "odd", "even"]
+
+
 class PassageResult(BaseModel):
     """Evaluation of a challenge set, counted per (label, passage)."""
 
@@ -234,11 +238,10 @@ class PassageResult(BaseModel):
     macro_f1: float
     exact: float = Field(description="Share of passages whose predicted label set equals the gold set.")
     errors: list[EvalError] = Field(default_factory=list)
-    half: Literal["all", "odd", "even"] = Field(default="all", description="Which passages, by the parity of the id.")
+    half: Half = Field(default="all", description="Which passages, by the parity of the id.")
 
 
 _ID_NUMBER = re.compile(r"(\d+)$")
-Half = Literal["all", "odd", "even"]
 
 
 def _in_half(ids: Iterable[str], half: Half, where: str | Path) -> set[str]:
@@ -353,9 +356,7 @@ class AimsResult(BaseModel):
     criteria: list[CriterionEval]
     macro_f1: float = Field(description="Mean F1 over all criteria (F1 = 1 where nothing is to be found or predicted).")
     macro_f1_with_positives: float = Field(description="Mean F1 over the criteria with gold positives.")
-    half: Literal["all", "odd", "even"] = Field(
-        default="all", description="Which statements, by the parity of the number that ends their id."
-    )
+    half: Half = Field(default="all", description="Which statements, by the parity of the number that ends their id.")
 
 
 def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
